@@ -1,0 +1,38 @@
+"""phone: a UK mobile or geographic phone number that is not a published organisational one.
+
+Mobiles (07, +44 7) and geographic numbers (01, 02) are personal unless the
+settings list them; 03 and 08 numbers, and short numbers such as 999 and 101,
+are organisational. Numbers compare by their digits alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checks.kinds import Check, Context, Problem
+from checks.post import Post
+from checks.textscan import URL, inside, phone_digits, spans
+
+PARAMETERS: dict[str, Any] = {
+    "personal_prefixes": ["07", "01", "02"],
+}
+# A look-behind keeps attempts to the start of a number; the repeat is bounded.
+NUMBER = re.compile(r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0)\d(?:[ \t-]?\d){8,9}(?!\d)")
+
+
+def prepare(parameters: dict[str, Any], context: Context) -> Check:
+    prefixes = tuple(parameters["personal_prefixes"])
+
+    def check(post: Post) -> Iterator[Problem]:
+        for text in post.texts:
+            urls = spans(URL, text.value)
+            for match in NUMBER.finditer(text.value):
+                digits = phone_digits(match[0])
+                if not digits.startswith(prefixes) or digits in context.allowed_phones or inside(match.start(), urls):
+                    continue
+                kind = "mobile" if digits.startswith("07") else "phone"
+                yield Problem(*text.position(match.start()), {"number": match[0], "kind": kind})
+
+    return check

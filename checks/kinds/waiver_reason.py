@@ -1,0 +1,21 @@
+"""waiver_reason: a waiver must say why; without a reason it does not apply."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checks.kinds import Check, Context, Problem
+from checks.post import Post
+
+PARAMETERS: dict[str, Any] = {}
+
+
+def prepare(parameters: dict[str, Any], context: Context) -> Check:
+    def check(post: Post) -> Iterator[Problem]:
+        for number, waiver in enumerate(post.front.get("waivers") or []):
+            reason = waiver.get("reason")
+            if not isinstance(reason, str) or not reason.strip():
+                yield Problem(*post.locate("waivers", number), {"waived_rule": waiver.get("rule", "")})
+
+    return check

@@ -1,0 +1,175 @@
+"""Typed, read-only views of the policy, built by ``loader`` and used by the site and the checker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One paragraph or list item of the policy, with a stable id."""
+
+    id: str
+    text: str
+    items: tuple[Clause, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChannelRef:
+    """A place in a section where a channel's description is shown."""
+
+    channel: str
+
+
+@dataclass(frozen=True)
+class Subsection:
+    id: str
+    title: str
+    content: tuple[ContentItem, ...]
+
+
+ContentItem = Clause | Subsection | ChannelRef
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    label: str
+    title: str
+    summary: str
+    content: tuple[ContentItem, ...]
+    source: str  # the policy file it came from
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+    heading: str
+    content: tuple[ContentItem, ...]
+    text_limit: int
+    counting: str  # "characters" or "x-weighted"
+    alt_text_limit: int | None
+    media_required: str | None  # "any", "video" or None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link of the seed; ``url`` is None until the council supplies it."""
+
+    id: str
+    text: str
+    url: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    version: str
+    date: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class WordList:
+    id: str
+    description: str
+    source: str
+    clause: str | None
+    entries: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PreElection:
+    clause: str
+    source: str
+    parties: tuple[Party, ...]
+    councillor_titles: tuple[str, ...]
+    exempt_types: tuple[str, ...]
+    new_initiative_types: tuple[str, ...]
+    political_reference_exempt_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A post a rule must pass or fail, with the settings it needs and the expected positions."""
+
+    post: str
+    description: str = ""
+    settings: dict[str, Any] = field(default_factory=dict)
+    expect: tuple[tuple[int, int], ...] = ()  # (line, column) of each finding, fail examples only
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str  # "error" or "warning"
+    clause: str
+    kind: str
+    parameters: dict[str, Any]
+    message: str
+    summary: str
+    why: str
+    how_to_fix: str
+    passing: tuple[Example, ...]
+    failing: tuple[Example, ...]
+    source: str  # the rule's file, relative to the policy folder
+
+
+@dataclass(frozen=True)
+class Meta:
+    id: str
+    title: str
+    organisation: str
+    owner: str
+    contact: str
+    version: str
+    effective: str
+    review_due: str
+    site_url: str
+    revisions: tuple[Revision, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    meta: Meta
+    sections: tuple[Section, ...]
+    channels: dict[str, Channel]
+    links: dict[str, Link]
+    lists: dict[str, WordList]
+    pre_election: PreElection
+    rules: dict[str, Rule]
+    clauses: dict[str, Clause | Subsection | Section]
+    raw: dict[str, Any]  # every file's data as loaded, by file name: for policy.json
+    folder: str  # where the policy was read from
+
+    @property
+    def schema_dir(self) -> Path:
+        return Path(self.folder) / "schemas"
+
+    def rule_url(self, rule_id: str) -> str:
+        return f"{self.meta.site_url.rstrip('/')}/rules/{rule_id}/"
+
+    def words(self, list_id: str) -> tuple[Any, ...]:
+        return self.lists[list_id].entries
+
+
+def walk_clauses(content: tuple[ContentItem, ...]) -> Iterator[Clause | Subsection]:
+    """Every clause and subsection in ``content``, depth first, in document order."""
+    for item in content:
+        if isinstance(item, Clause):
+            yield item
+            yield from walk_clauses(item.items)
+        elif isinstance(item, Subsection):
+            yield item
+            yield from walk_clauses(item.content)
