@@ -41,29 +41,51 @@ class Engine:
         raw = text.encode("utf-8") if isinstance(text, str) else text
         return self._check(parse_post(raw, display), display)
 
+    def report_problem(self, display: str, problem: FormatProblem) -> list[Finding]:
+        """A file that cannot be checked: its one finding."""
+        return self._stamp(display, problem.rule, [Problem(problem.line, problem.column, {"detail": problem.message})])
+
     def _check(self, post: Post | FormatProblem, display: str) -> list[Finding]:
         if isinstance(post, FormatProblem):
-            return self._stamp(display, post.rule, [Problem(post.line, post.column, {"detail": post.message})])
+            return self.report_problem(display, post)
         schema_problems = list(self._schema_problems(post))
         if schema_problems:
             return self._stamp(display, "front-matter-schema", schema_problems)
+        problems = {rule.id: list(check(post)) for rule, check in self.checks}
         findings: list[Finding] = []
-        for rule, check in self.checks:
-            findings += self._stamp(display, rule.id, check(post))
+        for rule, _ in self.checks:
+            findings += self._stamp(display, rule.id, _after_deferring(rule, problems))
         return sorted(self._apply_waivers(post, findings))
 
-    def _schema_problems(self, post: Post) -> Iterable[Problem]:
-        for error in sorted(self.post_schema.iter_errors(post.front), key=lambda e: [str(p) for p in e.absolute_path]):
-            path, detail = schemas.describe(error)
-            unknown_key = error.validator == "additionalProperties"
-            yield Problem(*post.locate(*path, key=unknown_key or error.validator == "required"), {"detail": detail})
+    def _schema_problems(self, post: Post) -> list[Problem]:
+        """Front matter that breaks the post schema, one problem per place, in file order.
+
+        publish_at and waiver rules are checked here more closely than the
+        schema can, so the schema's own error for those values is left out.
+        """
+        problems: dict[tuple[int, int, str], Problem] = {}
+        own: set[tuple[str | int, ...]] = set()
         problem = publish_time_problem(post.front.get("publish_at"))
         if problem:
-            yield Problem(*post.locate("publish_at", key=False), {"detail": problem})
-        for number, waiver in enumerate(post.front.get("waivers") or []):
-            if isinstance(waiver, dict) and waiver.get("rule") not in self.policy.rules:
-                detail = f"waiver names unknown rule '{waiver.get('rule')}'"
-                yield Problem(*post.locate("waivers", number, "rule", key=False), {"detail": detail})
+            own.add(("publish_at",))
+            where = post.locate("publish_at", key=False)
+            problems[(*where, problem)] = Problem(*where, {"detail": problem})
+        waivers = post.front.get("waivers")
+        for number, waiver in enumerate(waivers if isinstance(waivers, list) else []):
+            rule = waiver.get("rule") if isinstance(waiver, dict) else None
+            if isinstance(rule, str) and rule not in self.policy.rules:
+                own.add(("waivers", number, "rule"))
+                hint = schemas.suggestion(rule, self.policy.rules)
+                detail = f"Waiver {number + 1} names unknown rule '{rule}'{hint}"
+                where = post.locate("waivers", number, "rule", key=False)
+                problems[(*where, detail)] = Problem(*where, {"detail": detail})
+        for error in self.post_schema.iter_errors(post.front):
+            if tuple(error.absolute_path) in own:
+                continue
+            for path, at_key, detail in schemas.describe_front_matter(error):
+                where = post.locate(*path, key=at_key)
+                problems.setdefault((*where, detail), Problem(*where, {"detail": detail}))
+        return sorted(problems.values(), key=lambda p: (p.line, p.column))
 
     def _stamp(self, display: str, rule_id: str, problems: Iterable[Problem]) -> list[Finding]:
         rule = self.policy.rules[rule_id]
@@ -94,6 +116,15 @@ class Engine:
         if not waived:
             return findings
         return [_waive(f) if f.rule in waived else f for f in findings]
+
+
+def _after_deferring(rule: Rule, problems: dict[str, list[Problem]]) -> list[Problem]:
+    """A rule's problems, less those about a media file that a rule it defers to already reports."""
+    own = problems[rule.id]
+    if not rule.defers_to or not own:
+        return own
+    taken = {p.values.get("file") for other in rule.defers_to for p in problems.get(other, [])}
+    return [p for p in own if p.values.get("file") not in taken]
 
 
 def _waive(finding: Finding) -> Finding:

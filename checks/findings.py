@@ -46,9 +46,12 @@ class Report:
     """Everything one run found, for the reporters."""
 
     policy_version: str
-    files_checked: int
+    files: list[str]  # display paths of every file checked, in order
     findings: list[Finding]
-    site_url: str = ""
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
 
     @property
     def failed(self) -> bool:

@@ -58,12 +58,19 @@ def default_policy_dir() -> Path:
 
 @cache
 def load_policy(directory: Path | None = None) -> Policy:
-    """Load, validate and cross-check the whole policy (cached per folder)."""
+    """Load, validate and cross-check the whole policy (cached per folder, and on disk)."""
     folder = (directory or default_policy_dir()).resolve()
     if not (folder / "policy.yaml").is_file():
         raise DataError(str(folder), "no policy.yaml here: not a policy folder")
-    files = _read_all(folder)
-    return _build(folder, files)
+    from checks import policy_cache
+
+    key = policy_cache.fingerprint(folder)
+    cached = policy_cache.read(key)
+    if isinstance(cached, Policy):
+        return cached
+    policy = _build(folder, _read_all(folder))
+    policy_cache.write(key, policy)
+    return policy
 
 
 class _File:
@@ -83,10 +90,10 @@ class _File:
             raise DataError(self.label, problem.message, line=problem.line, column=problem.column) from None
         self._nodes: Any = None
 
-    def error(self, path: tuple[str | int, ...], message: str) -> DataError:
+    def error(self, path: tuple[str | int, ...], message: str, *, key: bool = True) -> DataError:
         if self._nodes is None:
             self._nodes = yamlio.compose(self.text)
-        line, column = yamlio.locate(self._nodes, path)
+        line, column = yamlio.locate(self._nodes, path, key=key)
         return DataError(self.label, message, line=line, column=column, data_path=yamlio.data_path(path))
 
 
@@ -107,7 +114,7 @@ def _read_all(folder: Path) -> dict[str, _File]:
         error = schemas.first_error(schemas.validator(schema_dir, file.schema), file.data)
         if error is not None:
             path, message = schemas.describe(error)
-            raise file.error(path, message)
+            raise file.error(path, message, key=schemas.points_at_key(error))
     return files
 
 
@@ -314,6 +321,7 @@ def _rules(files: dict[str, _File]) -> dict[str, Rule]:
             passing=tuple(_example(raw) for raw in examples["pass"]),
             failing=tuple(_example(raw) for raw in examples["fail"]),
             source=name,
+            defers_to=tuple(data.get("defers_to", [])),
         )
     return dict(sorted(rules.items()))
 
@@ -329,6 +337,9 @@ def _check_references(policy: Policy, files: dict[str, _File]) -> None:
         file = files[rule.source]
         if rule.clause not in policy.clauses:
             raise file.error(("clause",), f"refers to clause '{rule.clause}', which does not exist")
+        for number, other in enumerate(rule.defers_to):
+            if other not in policy.rules:
+                raise file.error(("defers_to", number), f"refers to rule '{other}', which does not exist", key=False)
         for key, value in rule.parameters.items():
             if key.endswith("list") and value not in policy.lists:
                 raise file.error(("parameters", key), f"refers to list '{value}', which does not exist")

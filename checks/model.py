@@ -124,6 +124,7 @@ class Rule:
     passing: tuple[Example, ...]
     failing: tuple[Example, ...]
     source: str  # the rule's file, relative to the policy folder
+    defers_to: tuple[str, ...] = ()  # more specific rules that report the same media file first
 
 
 @dataclass(frozen=True)

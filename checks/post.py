@@ -319,5 +319,8 @@ def _publish_time(value: Any) -> datetime | None:
 def publish_time_problem(value: Any) -> str | None:
     """Why publish_at cannot be used, or None when it can."""
     if isinstance(value, str) and _publish_time(value) is None:
-        return f"publish_at '{value}' is not a valid date or date-time with an offset"
+        return (
+            f"Front matter key 'publish_at' is '{value}', which is not a real date (2027-06-01)"
+            " or a date-time with an offset (2027-06-01T09:30:00+01:00)"
+        )
     return None

@@ -7,6 +7,7 @@ validator_value, instance, path), never by reading its message text.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,11 @@ def first_error(checker: Draft202012Validator, data: Any) -> ValidationError | N
     return best_match(checker.iter_errors(data))
 
 
+def points_at_key(error: ValidationError) -> bool:
+    """Whether the error is about a key (unknown or missing) rather than a value."""
+    return error.validator in ("additionalProperties", "required")
+
+
 def describe(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
     """The data path the error is about and a sentence saying what is wrong."""
     path = tuple(error.absolute_path)
@@ -51,7 +57,7 @@ def describe(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
         known = set(error.schema.get("properties", {}))
         extra = sorted(str(k) for k in value if k not in known)
         key = extra[0] if extra else "?"
-        return (*path, key), f"unknown key '{key}'" + _suggestion(key, known)
+        return (*path, key), f"unknown key '{key}'" + suggestion(key, known)
     if kind == "type":
         wanted = " or ".join(expected) if isinstance(expected, list) else expected
         return path, f"expected {wanted}, got {_type_name(value)}"
@@ -79,6 +85,70 @@ def describe(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
     return path, f"is not valid ({kind})"
 
 
+# -- a post's front matter, in sentences for content editors --------------------
+
+ITEM_NAMES = {"media": "Media item", "waivers": "Waiver", "channels": "Channel", "links": "Link"}
+WANTED = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+}
+GOT = {bool: "a true or false value", int: "a number", float: "a number", str: "text", list: "a list"}
+
+
+def describe_front_matter(error: ValidationError) -> list[tuple[tuple[str | int, ...], bool, str]]:
+    """Each problem an error stands for: its data path, whether to point at the key, and a full sentence.
+
+    ``Front matter has unknown key 'chanels' (did you mean 'channels'?)``,
+    ``Media item 2 is missing required key 'file'``,
+    ``Front matter key 'type' is 'press-release', not one of: news, ...``.
+    """
+    path = tuple(error.absolute_path)
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    subject = _subject(path)
+    if kind == "required" and isinstance(value, dict):
+        known = set(error.schema.get("properties", {}))
+        meant = {_closest(str(key), known) for key in value if key not in known}  # a typo reports the key it misses
+        keys = [f"'{key}'" for key in expected if key not in value and key not in meant]
+        if not keys:
+            return []
+        listing = ", ".join(keys[:-1]) + " and " + keys[-1] if len(keys) > 1 else "".join(keys)
+        return [(path, True, f"{subject} is missing required key{'s' if len(keys) > 1 else ''} {listing}")]
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = set(error.schema.get("properties", {}))
+        return [
+            ((*path, key), True, f"{subject} has unknown key '{key}'{suggestion(str(key), known)}")
+            for key in value
+            if key not in known
+        ]
+    if kind == "type":
+        wanted = [WANTED[name] for name in ([expected] if isinstance(expected, str) else expected) if name in WANTED]
+        got = "empty" if value is None else GOT.get(type(value), "a mapping of keys")
+        quote = " (put it in quotes)" if "text" in wanted and isinstance(value, bool | int | float) else ""
+        return [(path, False, f"{subject} should be {' or '.join(wanted)}, but is {got}{quote}")]
+    if kind == "enum":
+        options = ", ".join(str(option) for option in expected)
+        said = "empty" if value is None else f"'{value}'"
+        return [(path, False, f"{subject} is {said}, not one of: {options}")]
+    if kind in ("minItems", "minLength") and expected == 1:
+        return [(path, False, f"{subject} must not be empty")]
+    if kind == "pattern":
+        return [(path, False, f"{subject} is '{value}', which does not have the expected form")]
+    where, detail = describe(error)
+    return [(where, False, f"{subject}: {detail}")]
+
+
+def _subject(path: tuple[str | int, ...]) -> str:
+    """Words for a place in the front matter: 'Front matter', 'Media item 1 key 'alt'', 'Channel 2'."""
+    owner, rest = "Front matter", path
+    if len(path) >= 2 and isinstance(path[1], int) and path[0] in ITEM_NAMES:
+        owner, rest = f"{ITEM_NAMES[str(path[0])]} {path[1] + 1}", path[2:]
+    return f"{owner} key '{'.'.join(str(step) for step in rest)}'" if rest else owner
+
+
 def _type_name(value: Any) -> str:
     names = {
         bool: "boolean",
@@ -92,8 +162,14 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _suggestion(key: str, known: set[str]) -> str:
+def suggestion(key: str, known: Iterable[str]) -> str:
+    """' (did you mean 'channels'?)' for a near miss of a known name, else ''."""
+    close = _closest(key, known)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+def _closest(key: str, known: Iterable[str]) -> str | None:
     from difflib import get_close_matches
 
     close = get_close_matches(key, sorted(known), n=1, cutoff=0.75)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None

@@ -115,7 +115,7 @@ def load_settings(path: Path | None, policy: Policy, schema_dir: Path) -> Settin
     error = schemas.first_error(schemas.validator(schema_dir, "settings"), data)
     if error is not None:
         where, message = schemas.describe(error)
-        raise _error(label, text, where, message)
+        raise _error(label, text, where, message, key=schemas.points_at_key(error))
     return _build(path, text, data, policy)
 
 
@@ -133,8 +133,8 @@ def _normalise_rule_levels(data: Any) -> Any:
     return data
 
 
-def _error(label: str, text: str, where: tuple[str | int, ...], message: str) -> DataError:
-    line, column = yamlio.locate(yamlio.compose(text), where)
+def _error(label: str, text: str, where: tuple[str | int, ...], message: str, *, key: bool = True) -> DataError:
+    line, column = yamlio.locate(yamlio.compose(text), where, key=key)
     key = next((str(step) for step in where if isinstance(step, str)), "")
     prefix = f"key '{key}': " if key else ""
     return DataError(label, prefix + message, line=line, column=column, data_path=yamlio.data_path(where))

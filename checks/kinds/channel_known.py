@@ -1,4 +1,9 @@
-"""channel_known: every channel of a post must be one the policy lists."""
+"""channel_known: every channel of a post must be one the policy lists.
+
+Channel ids compare exactly (``facebook``, not ``Facebook``; ``x``, not
+``twitter``). The finding points at the channel in ``channels``; the post
+schema leaves channel ids to this kind, so an unknown one is reported once.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,11 @@
-"""channel_media: a channel that publishes only with media (Instagram: any; YouTube: a video)."""
+"""channel_media: a channel that publishes only with media (Instagram: any; YouTube: a video).
+
+What a channel needs comes from its ``media_required`` in the policy's
+channels: ``any`` (an image or a video) or ``video``. Media are the front
+matter's items and the inline images of the body; an item is a video by its
+``kind`` or, without one, by its file's extension. The finding points at the
+channel in ``channels``.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from checks.kinds import Check, Context, Problem
 from checks.post import Post
 
 PARAMETERS: dict[str, Any] = {}
-NEEDS = {"any": "an image or a video", "video": "a video"}
+NEEDS = {"any": "image or video", "video": "video"}
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:

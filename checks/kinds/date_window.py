@@ -1,4 +1,13 @@
-"""date_window: a post of certain types that goes out inside a period (election periods or incidents)."""
+"""date_window: a post of certain types that goes out inside a period (election periods or incidents).
+
+Periods come from the settings and are compared in Europe/London: an election
+period's dates are inclusive, so a post at ``2026-05-07T23:30:00+00:00`` (00:30
+on 8 May in London) is outside a period that ends on 7 May. The finding points
+at ``publish_at``.
+
+Passes (periods: election_periods, types_key: new_initiative_types): an event the day after the period
+Fails: a consultation published on the period's last day
+"""
 
 from __future__ import annotations
 

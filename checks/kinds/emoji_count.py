@@ -1,6 +1,9 @@
 """emoji_count: too many emoji in a row, or in one published text.
 
 Screen readers read every emoji's full name aloud, so a row of them is noise.
+Each public text (the body, a channel's own text, an alt text) is counted on
+its own. Emoji with only white space between them are in a row. A flag, a
+keycap or a sequence joined with zero width joiners (a family) counts as one.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
 """format: problems with the file itself, found while reading it, not by a check.
 
-The rules of this kind (file-unreadable, front-matter-missing, -invalid,
--schema) are reported by the post reader and the schema; their check finds
-nothing more in a post that was read.
+The rules of this kind are reported by the post reader (``checks.post``:
+file-unreadable, front-matter-missing, front-matter-invalid) and by the
+engine's schema step (front-matter-schema, in words from
+``checks.schemas.describe_front_matter``), each with a full sentence as the
+finding's ``detail``. A file with such a problem gets no other finding. Their
+check finds nothing more in a post that was read.
 """
 
 from __future__ import annotations

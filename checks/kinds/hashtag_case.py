@@ -2,7 +2,10 @@
 
 Screen readers read #fleetsummerfair as one long word; #FleetSummerFair is
 read as three. A hashtag is split into the fewest words of an English word
-list; single words, known acronyms and words not in the list pass.
+list (digits stand alone and do not count as words, so #fleet2027 is one
+word); single words, known acronyms and words not in the list pass. Hashtags
+are looked for in every public text: the body, each channel's own text and
+every alt text.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
                 if inside(match.start(), urls):
                     continue
                 split = segment(tag.lower(), words)
-                if split and len(split) >= min_words:
+                if split and sum(not piece.isdigit() for piece in split) >= min_words:
                     suggestion = "#" + "".join(word.capitalize() for word in split)
                     yield Problem(*text.position(match.start()), {"hashtag": match[0], "suggestion": suggestion})
 

@@ -2,7 +2,12 @@
 
 Mobiles (07, +44 7) and geographic numbers (01, 02) are personal unless the
 settings list them; 03 and 08 numbers, and short numbers such as 999 and 101,
-are organisational. Numbers compare by their digits alone.
+are organisational. Numbers compare by their digits alone, so the settings'
+``allowed_phones`` entry ``01252 622122`` allows ``+44 (0)1252 622122`` and
+``(01252) 622122``. Numbers inside URLs pass.
+
+Passes: ``Call 0300 123 4567, or 999 in an emergency.``
+Fails: ``Call Jo on 07700 900123.``
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from checks.textscan import URL, inside, phone_digits, spans
 PARAMETERS: dict[str, Any] = {
     "personal_prefixes": ["07", "01", "02"],
 }
-# A look-behind keeps attempts to the start of a number; the repeat is bounded.
-NUMBER = re.compile(r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0)\d(?:[ \t-]?\d){8,9}(?!\d)")
+# A look-behind keeps attempts to the start of a number; the repeat is bounded. Digits may be
+# grouped with spaces or hyphens, and an area code may close with a bracket: "(01252) 622122".
+NUMBER = re.compile(r"(?<![\w+(])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|\(?0)\d(?:\)?[ \t-]?\d){8,9}(?!\d)")
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:

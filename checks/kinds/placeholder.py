@@ -1,4 +1,12 @@
-"""placeholder: alt text that says nothing: a generic word, a file name, or the media file's own name."""
+"""placeholder: alt text that says nothing: a generic word, a file name, or the media file's own name.
+
+The whole alt text is compared, without case, white space runs as one space
+and a trailing full stop, colon or exclamation mark ignored: "Photo." is a
+placeholder, "Photo of the new boardwalk at Fleet Pond" is not. Alt text that
+ends in an image file extension (DSC_0042.JPG) looks like a file name; alt
+text equal to the media file's name without its folder, with or without its
+extension, is the file name.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +33,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
             alt = text.value.strip()
             if not alt:
                 continue
-            said = alt.lower().rstrip(".:!")
+            said = " ".join(alt.lower().rstrip(".:!").split())
             base = item.file.rsplit("/", 1)[-1].lower()
             stem = base.rsplit(".", 1)[0]
             if said in generic or file_name.search(alt) or said in (base, stem):

@@ -1,8 +1,14 @@
 """readability: text that is hard to read, by the Flesch reading ease score.
 
-URLs, handles, hashtags and emoji are left out of the count, and Markdown
-links count as their text. Very short texts are not scored: the formula is
-not meaningful for a handful of words.
+Every public text is scored on its own: the body, each channel's own text and
+every alt text. URLs, handles, hashtags and emoji are left out of the count,
+and Markdown links count as their text. Sentences end at . ! or ?, at a blank
+line and at a list item. Very short texts (fewer than ``min_words`` words)
+are not scored: the formula is not meaningful for a handful of words.
+
+Syllables are estimated from the spelling: vowel groups, less a silent final
+e (``-e``, ``-es``, ``-ed``, ``-ely``), plus vowel pairs that are said apart
+(radio, lion, poem, going).
 """
 
 from __future__ import annotations
@@ -20,8 +26,12 @@ PARAMETERS: dict[str, Any] = {
     "min_words": 15,
 }
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n")
+SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t])")
 VOWEL_GROUP = re.compile(r"[aeiouy]+")
+# Vowel pairs said as two syllables (radio, lion, video, poem, dual, going),
+# but not in -tion, -sion, -cial, -shion, -cious and the like, nor after q or g.
+SPLIT_PAIR = re.compile(r"(?<![tcsgxh])i[aou]|eo$|oe(?!s?$)|(?<![qg])u[ao]|[aeiouy]ing")
+SILENT_E = re.compile(r"(?:[^aeiouy]e|[aeiou][^aeiouy]e)$")
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:
@@ -29,8 +39,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
     min_words = parameters["min_words"]
 
     def check(post: Post) -> Iterator[Problem]:
-        sources = {text.where: text for text in post.channel_sources().values()}
-        for text in sources.values():
+        for text in post.texts:
             score = reading_ease(text.value, min_words)
             if score is not None and score < threshold:
                 yield Problem(*text.position(0), {"score": round(score, 1), "threshold": threshold})
@@ -57,12 +66,17 @@ def reading_ease(markdown: str, min_words: int = 1) -> float | None:
 
 
 def count_syllables(word: str) -> int:
-    """An English syllable estimate: vowel groups, less a silent final e."""
+    """An English syllable estimate from the spelling."""
     word = word.lower().replace("’", "'").split("'")[0]
     if len(word) <= 3:
         return 1
-    if word.endswith("e") and not word.endswith(("le", "ee", "ye")):
-        word = word[:-1]
-    elif word.endswith(("es", "ed")) and not word.endswith(("ted", "ded", "ses", "zes", "ces", "ges")):
-        word = word[:-2]
-    return max(1, len(VOWEL_GROUP.findall(word)))
+    extra = len(SPLIT_PAIR.findall(word))
+    if word.endswith("ely") and len(word) > 5:
+        word = word[:-3] + "ly"  # likely, lovely: the e is silent
+    elif word.endswith(("es", "ed")) and not word.endswith(
+        ("ted", "ded", "ses", "zes", "ces", "ges", "xes", "ches", "shes")
+    ):
+        word = word[:-2] + ("e" if word[-3] not in "aeiouy" else "")
+    if SILENT_E.search(word) and not re.search(r"[^aeiouy](?:le|re)$", word):
+        word = word[:-1]  # a silent final e, but table and centre keep it
+    return max(1, len(VOWEL_GROUP.findall(word)) + extra)

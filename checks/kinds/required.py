@@ -1,7 +1,8 @@
 """required: a media item must have a field, optionally only when a condition holds.
 
 Subjects: ``media`` (every media item, and every inline image that has no
-item), ``images`` or ``videos`` (those of that kind).
+item), ``images`` or ``videos`` (those of that kind). A message may name
+``{file}``, ``{field}`` and the item's ``{credit}``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
                 continue
             if _blank(value_of(item, field)):
                 line, column = position_of(post, item, field)
-                yield Problem(line, column, {"file": item.file, "field": field})
+                yield Problem(line, column, {"file": item.file, "field": field, "credit": item.fields.get("credit")})
 
     return check
 

@@ -1,4 +1,8 @@
-"""waiver_reason: a waiver must say why; without a reason it does not apply."""
+"""waiver_reason: a waiver must say why; without a reason it does not apply.
+
+A waiver whose ``reason`` is missing, empty or only white space fails, at its
+``reason`` key when there is one, else at the waiver itself.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
         for number, waiver in enumerate(post.front.get("waivers") or []):
             reason = waiver.get("reason")
             if not isinstance(reason, str) or not reason.strip():
-                yield Problem(*post.locate("waivers", number), {"waived_rule": waiver.get("rule", "")})
+                where = post.locate("waivers", number, "reason")  # the waiver itself when it has no reason key
+                yield Problem(*where, {"waived_rule": waiver.get("rule", "")})
 
     return check
