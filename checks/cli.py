@@ -1,0 +1,180 @@
+"""The `policy-check` command: parse arguments, build what is needed, check, report.
+
+Exit status: 0 when no unwaived error remains, 1 when one does, 2 for a usage
+error (bad arguments, a broken policy or settings file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from checks import __version__
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up time matters for one file
+    from checks.files import Target
+    from checks.findings import Finding, Report
+    from checks.model import Policy
+    from checks.reporters import Reporter
+    from checks.settings import Settings
+
+FORMATS = ("text", "json", "github", "sarif", "junit")
+PARALLEL_FROM = 200  # with --jobs 0 (auto), fewer files than this are checked in one process
+
+
+@dataclass(frozen=True)
+class Options:
+    paths: list[Path]
+    format: str
+    config: Path | None
+    changed_since: str | None
+    jobs: int
+    output: Path | None
+    list_rules: bool
+    policy: Path | None
+
+
+class UsageError(Exception):
+    """Bad arguments; exit status 2."""
+
+
+def parse_arguments(argv: Sequence[str] | None) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="policy-check",
+        description=(
+            "Check proposed social media posts (Markdown with YAML front matter) against "
+            "Hart District Council's social media policy. Every *.md file under PATH is checked."
+        ),
+        epilog=(
+            "Settings come from .policy-check.yaml in the current folder or the nearest parent, "
+            "or from --config. Exit status: 0 no unwaived errors (warnings allowed), 1 unwaived "
+            "errors, 2 usage error. Each finding links to its rule's page."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path, help="files or folders to check (default: .)")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("-c", "--config", type=Path, metavar="FILE", help="settings file to use instead of searching")
+    parser.add_argument(
+        "--changed-since", metavar="REF", help="check only posts changed since the merge base with this git ref"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=_jobs, default=0, metavar="N", help="processes to use; 0 chooses by the number of files"
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument(
+        "--policy", type=Path, metavar="DIR", help="use the policy in DIR instead of the one installed with the checker"
+    )
+    parser.add_argument("--list-rules", action="store_true", help="list the rules with their ids and severities")
+    parser.add_argument("--version", action="version", version=f"policy-check {__version__}")
+    args = parser.parse_args(argv)
+    return Options(
+        paths=args.paths or [Path(".")],
+        format=args.format,
+        config=args.config,
+        changed_since=args.changed_since,
+        jobs=args.jobs,
+        output=args.output,
+        list_rules=args.list_rules,
+        policy=args.policy,
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_arguments(argv)
+    from checks.errors import DataError
+
+    try:
+        return run(options)
+    except (DataError, UsageError) as error:
+        sys.stderr.write(f"policy-check: {error}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(options: Options) -> int:
+    from checks.findings import Report
+    from checks.loader import load_policy
+    from checks.reporters import REPORTERS
+    from checks.settings import find_settings, load_settings
+
+    if options.policy is not None and not options.policy.is_dir():
+        raise UsageError(f"policy folder '{options.policy}' not found")
+    policy = load_policy(options.policy.resolve() if options.policy else None)
+    if options.list_rules:
+        return list_rules(policy)
+    cwd = Path.cwd()
+    if options.config is not None and not options.config.is_file():
+        raise UsageError(f"settings file '{options.config}' not found")
+    for path in options.paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"path '{path}' not found")
+    settings_path = options.config or find_settings(cwd)
+    settings = load_settings(settings_path, policy, policy.schema_dir)
+    targets = list(_targets(options, settings, cwd))
+    findings, failures = _check_all(targets, policy, settings, options.jobs)
+    report = Report(policy.meta.version, [target.display for target in targets], sorted(findings))
+    _write(REPORTERS[options.format], report, policy, options.output)
+    if failures:
+        for message in failures:
+            sys.stderr.write(f"policy-check: {message}\n")
+        return 2
+    return 1 if report.failed else 0
+
+
+def _targets(options: Options, settings: Settings, cwd: Path) -> Iterator[Target]:
+    from checks.files import changed_since, discover
+
+    changed = changed_since(options.changed_since, cwd) if options.changed_since else None
+    for target in discover(options.paths, settings, cwd):
+        if changed is None or Path(os.path.abspath(target.path)) in changed:
+            yield target
+
+
+def _check_all(targets: list[Target], policy: Policy, settings: Settings, jobs: int) -> tuple[list[Finding], list[str]]:
+    from checks import parallel
+
+    workers = jobs or (min(os.cpu_count() or 1, 8) if len(targets) >= PARALLEL_FROM else 1)
+    return parallel.check(targets, policy, settings, workers)
+
+
+def _write(reporter: Reporter, report: Report, policy: Policy, output: Path | None) -> None:
+    if output is None:
+        _emit(reporter, report, policy, sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as stream:
+            _emit(reporter, report, policy, stream)
+    except OSError as error:
+        raise UsageError(f"cannot write '{output}': {error.strerror}") from None
+
+
+def _emit(reporter: Reporter, report: Report, policy: Policy, stream: TextIO) -> None:
+    reporter(report, policy, stream)
+
+
+def list_rules(policy: Policy) -> int:
+    rules = policy.rules.values()
+    width = max(len(rule.id) for rule in rules)
+    for rule in rules:
+        sys.stdout.write(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.category:<13}  {rule.summary}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

