@@ -140,9 +140,10 @@ def _sarif_rule(policy: Policy, rule_id: str) -> dict[str, object]:
     rule = policy.rules[rule_id]
     clause = policy.clauses.get(rule.clause)
     clause_text = getattr(clause, "text", "") or getattr(clause, "title", "")
-    return {
-        "id": rule.id,
-        "name": "".join(part.capitalize() for part in rule.id.split("-")),
+    described: dict[str, object] = {"id": rule.id}
+    if "-" in rule.id:  # SARIF wants a name only where it differs from the id
+        described["name"] = "".join(part.capitalize() for part in rule.id.split("-"))
+    return described | {
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.why},
         "help": {
