@@ -1,0 +1,90 @@
+"""examples/content-repo: policy-check reports exactly the labelled findings of each post."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+PROJECT = Path(__file__).resolve().parents[1]
+EXAMPLE = PROJECT / "examples" / "content-repo"
+POLICY_CHECK = Path(sys.executable).parent / "policy-check"  # the console script beside pytest's Python
+
+
+@pytest.fixture(scope="module")
+def checked() -> tuple[int, dict, str]:
+    """The README's command, `policy-check .` inside the example, with JSON output."""
+    done = subprocess.run(
+        [str(POLICY_CHECK), "--format", "json", "."], cwd=EXAMPLE, capture_output=True, text=True, check=False
+    )
+    return done.returncode, json.loads(done.stdout), done.stderr
+
+
+def labelled(name: str) -> dict[str, list[str]]:
+    return yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8")) or {}
+
+
+def found(report: dict, severity: str) -> dict[str, list[str]]:
+    by_file: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        if finding["severity"] == severity and not finding["waived"]:
+            by_file.setdefault(finding["path"], set()).add(finding["rule"])
+    return {path: sorted(rules) for path, rules in by_file.items()}
+
+
+def test_every_post_is_labelled_and_checked(checked) -> None:
+    status, report, errors = checked
+    expected = labelled("expected.yaml")
+    posts = sorted(path.relative_to(EXAMPLE).as_posix() for path in EXAMPLE.glob("posts/*.md"))
+    assert sorted(expected) == posts
+    assert 12 <= len(posts) <= 16
+    assert errors == ""
+    assert status == 1  # the example holds unwaived errors on purpose
+    assert report["files_checked"] == len(posts)  # README.md is excluded by the settings
+    assert all(finding["path"].startswith("posts/") for finding in report["findings"])
+
+
+def test_errors_are_exactly_the_labelled_ones(checked) -> None:
+    _, report, _ = checked
+    expected = labelled("expected.yaml")
+    got = found(report, "error")
+    assert {path: got.get(path, []) for path in expected} == expected
+    assert set(got) <= set(expected)
+
+
+def test_warnings_are_exactly_the_labelled_ones(checked) -> None:
+    _, report, _ = checked
+    expected = labelled("expected.yaml")
+    warnings = labelled("expected-warnings.yaml")
+    assert set(warnings) <= set(expected)
+    got = found(report, "warning")
+    assert {path: got.get(path, []) for path in expected} == {path: warnings.get(path, []) for path in expected}
+
+
+def test_the_waiver_is_reported_and_does_not_fail(checked) -> None:
+    _, report, _ = checked
+    waived = [(f["path"], f["rule"]) for f in report["findings"] if f["waived"]]
+    assert waived == [("posts/2027-07-05-share-cricket-club.md", "share-source-not-partner")]
+
+
+def test_the_example_shows_clean_and_failing_posts() -> None:
+    expected = labelled("expected.yaml")
+    clean = [path for path, rules in expected.items() if not rules]
+    assert 4 <= len(clean) < len(expected)
+
+
+def test_the_settings_hold_what_the_example_shows() -> None:
+    settings = yaml.safe_load((EXAMPLE / ".policy-check.yaml").read_text(encoding="utf-8"))
+    for key in ("election_periods", "partners", "people", "approvers", "allowed_phones", "incidents"):
+        assert settings[key], key
+    assert "README.md" in settings["exclude"]
+
+
+def test_the_readme_gives_the_command() -> None:
+    readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
+    assert "\n    policy-check .\n" in readme
+    assert f"the {len(labelled('expected.yaml'))} posts" in readme
