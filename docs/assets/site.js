@@ -1,0 +1,139 @@
+// A few small things the theme does not do. No requests, no dependencies.
+(function () {
+  "use strict";
+
+  // The review banner: the build shows the state that was true on its day; this
+  // shows the state that is true today, so an old copy of the site still says
+  // when the policy has become overdue for review.
+  function isoToday() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function showReviewState() {
+    var today = isoToday();
+    document.querySelectorAll("[data-review-due]").forEach(function (banner) {
+      var overdue = today > banner.getAttribute("data-review-due");
+      banner.setAttribute("data-state", overdue ? "overdue" : "current");
+      banner.querySelectorAll(".review-state__current").forEach(function (p) { p.hidden = overdue; });
+      banner.querySelectorAll(".review-state__overdue").forEach(function (p) { p.hidden = !overdue; });
+    });
+  }
+
+  // The skip link: move keyboard focus to the page's heading, not only the scroll position.
+  function followSkipLink(event) {
+    var link = event.target.closest && event.target.closest("a.md-skip");
+    if (!link || !link.hash) return;
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
+  function focusFirstVisible(container) {
+    var candidates = container.querySelectorAll("a[href], [tabindex='0']");
+    for (var i = 0; i < candidates.length; i++) {
+      var box = candidates[i].getBoundingClientRect();
+      if (box.left < 0 || box.right > window.innerWidth || !isVisible(candidates[i])) continue;
+      candidates[i].focus();
+      return;
+    }
+  }
+
+  // The menu button on narrow screens: the theme draws it as a label, which the
+  // keyboard cannot reach. Make it a button. Enter already works (the theme clicks
+  // a focused label); Space is added. Opened from the keyboard, the drawer takes
+  // the focus; Escape closes it and gives the focus back to the button.
+  function menuButton() {
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !button || !sidebar) return;
+    var fromKeyboard = false;
+    var sync = function () { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    sidebar.id = "site-navigation";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", "Menu");
+    button.setAttribute("aria-controls", sidebar.id);
+    sync();
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      fromKeyboard = true;
+      if (event.key === " ") {
+        event.preventDefault();
+        button.click();
+      }
+    });
+    drawer.addEventListener("change", function () {
+      sync();
+      // The drawer slides in (0.25 s) and opens at the current page's section:
+      // once it is in place, focus the first link that can be seen.
+      if (drawer.checked && fromKeyboard) setTimeout(function () { focusFirstVisible(sidebar); }, 300);
+      fromKeyboard = false;
+    });
+    var close = function () {
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+    };
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawer.checked) return;
+      close();
+      button.focus();
+    });
+    // Tabbing out of the open drawer closes it, so the focus never sits under it.
+    sidebar.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (drawer.checked && next && !sidebar.contains(next) && next !== button) close();
+    });
+    drawerPanels(sidebar);
+  }
+
+  function isVisible(element) {
+    var box = element.getBoundingClientRect();
+    var hit = box.width && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return !!hit && (element.contains(hit) || hit.contains(element));
+  }
+
+  // In the drawer each section opens as a panel over its parent. Its title, with a
+  // back arrow, goes back up: make it reachable by the keyboard. When a panel opens
+  // or closes under the focus, move the focus to what can now be seen.
+  function drawerPanels(sidebar) {
+    sidebar.querySelectorAll(".md-nav .md-nav__title[for]").forEach(function (title) {
+      title.setAttribute("tabindex", "0");
+      title.setAttribute("role", "button");
+      title.setAttribute("aria-label", title.textContent.trim() + ": back to the menu above");
+    });
+    sidebar.addEventListener("change", function (event) {
+      var toggle = event.target;
+      if (!toggle.classList.contains("md-nav__toggle") || !sidebar.contains(document.activeElement)) return;
+      setTimeout(function () {
+        if (isVisible(document.activeElement)) return;
+        var item = toggle.parentElement;
+        var panel = item.querySelector(":scope > .md-nav");
+        focusFirstVisible(toggle.checked && panel ? panel : item);
+      }, 300);
+    });
+  }
+
+  // The theme makes the search results' scrolling box a Tab stop, even while the
+  // results are closed and cannot be seen. The results' own links stay reachable.
+  function searchResultsBox() {
+    document.querySelectorAll(".md-search__scrollwrap[tabindex='0']").forEach(function (box) {
+      box.setAttribute("tabindex", "-1");
+    });
+  }
+
+  document.addEventListener("click", followSkipLink);
+  function start() {
+    showReviewState();
+    menuButton();
+    searchResultsBox();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
