@@ -108,6 +108,14 @@ def define_env(env: Any) -> None:
         return site.example_findings(policy, rule_id, number)
 
     @env.macro
+    def example_file(relative: str) -> str:
+        return site.example_file(relative)
+
+    @env.macro
+    def action_inputs() -> str:
+        return site.action_inputs()
+
+    @env.macro
     def long_date(value: str) -> str:
         return site.long_date(value)
 

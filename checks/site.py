@@ -783,3 +783,31 @@ def _inline_code(text: str) -> str:
 def _code_block(text: str, language: str) -> str:
     """Text from the data as a code block, written as HTML so that no character of it is read as Markdown."""
     return f'<pre><code class="language-{language}">{_e(text.rstrip(chr(10)))}</code></pre>'
+
+
+PROJECT = Path(__file__).resolve().parents[1]
+EXAMPLE_REPO = PROJECT / "examples" / "content-repo"
+ACTION = PROJECT / "action.yml"
+
+
+def example_file(relative: str) -> str:
+    """A file of ``examples/content-repo``, shown whole, so the page's copy-paste set-up is the tested one."""
+    path = EXAMPLE_REPO / relative
+    if not path.is_file():
+        raise SiteError(f"examples/content-repo/{relative} does not exist")
+    language = "yaml" if path.suffix in {".yml", ".yaml"} else "text"
+    return _code_block(path.read_text(encoding="utf-8"), language)
+
+
+def action_inputs() -> str:
+    """The GitHub Action's inputs, read from ``action.yml``: name, default and description."""
+    inputs = yaml.safe_load(ACTION.read_text(encoding="utf-8"))["inputs"]
+    rows = (
+        (
+            _inline_code(name),
+            _inline_code(str(spec.get("default", ""))) if spec.get("default") else "(empty)",
+            _one_line(spec["description"]),
+        )
+        for name, spec in inputs.items()
+    )
+    return _table(("Input", "Default", "What it does"), rows)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sitekit import PROJECT, html_text, page_file, seed_text_module
 
 from checks import site
@@ -342,3 +344,17 @@ def test_docs_holds_only_site_pages_and_assets() -> None:
     stray = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.is_file() and p.suffix not in allowed]
     assert not stray, stray
     assert Path(DOCS / "overrides" / "main.html").is_file()
+
+
+def test_the_content_repo_page_shows_the_tested_set_up_and_every_action_input(built_site: Any) -> None:
+    html = page_file(built_site.root, "staff/check-posts-in-your-content-repo/").read_text(encoding="utf-8")
+    text = html_text(html)
+    blocks = [html_unescape(block) for block in re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", html, re.S)]
+    example = PROJECT / "examples" / "content-repo"
+    for name in (".github/workflows/policy-check.yml", ".pre-commit-config.yaml", ".policy-check.yaml"):
+        shown = (example / name).read_text(encoding="utf-8").rstrip("\n")
+        assert shown in blocks, f"{name} is not shown whole"
+    action = yaml.safe_load((PROJECT / "action.yml").read_text(encoding="utf-8"))
+    for name, spec in action["inputs"].items():
+        lines = text.splitlines()
+        assert name in lines and " ".join(spec["description"].split()) in lines, f"input {name} is not described"
