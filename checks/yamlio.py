@@ -22,10 +22,44 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path_ = tuple[str | int, ...]
 
 
+# Only plain data: text, numbers, true/false, null, lists and mappings. Every other
+# tag (!!python/..., !!set, !!binary, !!timestamp, a local !tag) is an error.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "seq", "map"))
+_KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+MAX_DEPTH = 50  # lists and mappings inside each other; real files need fewer than ten
+MAX_NUMBER_LENGTH = 1000  # characters of a whole number
+
+
 class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe YAML loading that rejects duplicate keys and keeps timestamps as text."""
+    """Safe YAML loading of plain data that rejects duplicate keys and keeps timestamps as text."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, OverflowError):  # e.g. `!!int abc`, a 5,000-digit number
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{_preview(node)} is not {_kind(node.tag)}", node.start_mark
+            ) from None
+
+    def construct_undefined(self, node: yaml.Node) -> Any:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"the tag '{_short_tag(node.tag)}' is not allowed: use plain text, numbers, lists and mappings",
+            node.start_mark,
+        )
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        # A longer number could not be printed back (Python's limit on digits) and is never meant.
+        if len(node.value) > MAX_NUMBER_LENGTH:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{_preview(node)} is too long a number", node.start_mark
+            )
+        return super().construct_yaml_int(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # `!!map [1]`
+            raise yaml.constructor.ConstructorError(None, None, f"{_preview(node)} is not a mapping", node.start_mark)
         seen: dict[Hashable, yaml.Node] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -47,6 +81,24 @@ StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
+StrictLoader.yaml_constructors = {
+    tag: construct for tag, construct in _BaseLoader.yaml_constructors.items() if tag in _PLAIN_TAGS
+} | {None: StrictLoader.construct_undefined, "tag:yaml.org,2002:int": StrictLoader.construct_yaml_int}
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _kind(tag: str) -> str:
+    return _KINDS.get(tag.removeprefix("tag:yaml.org,2002:"), f"a valid '{_short_tag(tag)}'")
+
+
+def _preview(node: yaml.Node) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        return "this list" if isinstance(node, yaml.SequenceNode) else "this mapping"
+    value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+    return f"'{value}'"
 
 
 class YAMLProblem(Exception):
@@ -67,15 +119,23 @@ def load(text: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        if _character_at(text, line, column) == "\t":
+            problem = "found a tab character: YAML is indented with spaces, not tabs"
         raise YAMLProblem(_sentence(problem), line, column) from None
-    except yaml.YAMLError as error:  # e.g. a reader error on a control character
-        mark = getattr(error, "problem_mark", None) or getattr(error, "mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YAMLProblem(_sentence(str(error).splitlines()[0]), line, column) from None
+    except yaml.reader.ReaderError as error:  # a control character; ``position`` counts characters
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        problem = f"{error.reason} (U+{character:04X})"
+        raise YAMLProblem(_sentence(problem), *_line_column(text, error.position)) from None
+    except yaml.YAMLError as error:
+        raise YAMLProblem(_sentence(str(error).splitlines()[0]), 1, 1) from None
     except RecursionError:
         raise YAMLProblem("nested too deeply", 1, 1) from None
-    if _shares_containers(data):
-        raise YAMLProblem("anchors and aliases are not allowed", *_first_alias(text))
+    # An alias can repeat a big value thousands of times ('billion laughs'): none are allowed.
+    alias = _first_alias(text) if "*" in text else None
+    if alias:
+        raise YAMLProblem("anchors and aliases are not allowed", *alias)
+    if _depth(data) > MAX_DEPTH:
+        raise YAMLProblem(f"lists and mappings are nested more than {MAX_DEPTH} deep", *_too_deep(text))
     return data
 
 
@@ -83,24 +143,43 @@ def _sentence(problem: str) -> str:
     return problem[:1].lower() + problem[1:] if problem else "invalid YAML"
 
 
-def _shares_containers(data: Any) -> bool:
-    """True when one list or mapping is reached twice: an alias, possibly a 'billion laughs'."""
-    seen: set[int] = set()
-    stack = [data]
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _depth(data: Any) -> int:
+    """How deep lists and mappings go; iterative, so that depth itself cannot overflow the stack."""
+    deepest = 0
+    stack = [(data, 1)]
     while stack:
-        value = stack.pop()
+        value, depth = stack.pop()
         if isinstance(value, dict | list):
-            if id(value) in seen:
-                return True
-            seen.add(id(value))
-            stack.extend(value.values() if isinstance(value, dict) else value)
-    return False
+            deepest = max(deepest, depth)
+            stack.extend((item, depth + 1) for item in (value.values() if isinstance(value, dict) else value))
+    return deepest
 
 
-def _first_alias(text: str) -> tuple[int, int]:
+def _first_alias(text: str) -> tuple[int, int] | None:
     for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return 1, 1
 
 
