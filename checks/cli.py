@@ -105,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped early (`| head`): no traceback, and no second error at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 def run(options: Options) -> int:
@@ -126,9 +130,9 @@ def run(options: Options) -> int:
             raise UsageError(f"path '{path}' not found")
     settings_path = options.config or find_settings(cwd)
     settings = load_settings(settings_path, policy, policy.schema_dir)
-    targets = list(_targets(options, settings, cwd))
-    findings, failures = _check_all(targets, policy, settings, options.jobs)
-    report = Report(policy.meta.version, [target.display for target in targets], sorted(findings))
+    shown: list[str] = []  # every file's name, in order, for the report
+    findings, failures = _check_all(_recorded(_targets(options, settings, cwd), shown), policy, settings, options.jobs)
+    report = Report(policy.meta.version, shown, sorted(findings))
     _write(REPORTERS[options.format], report, policy, options.output)
     if failures:
         for message in failures:
@@ -146,19 +150,33 @@ def _targets(options: Options, settings: Settings, cwd: Path) -> Iterator[Target
             yield target
 
 
-def _check_all(targets: list[Target], policy: Policy, settings: Settings, jobs: int) -> tuple[list[Finding], list[str]]:
+def _recorded(targets: Iterator[Target], shown: list[str]) -> Iterator[Target]:
+    for target in targets:
+        shown.append(target.display)
+        yield target
+
+
+def _check_all(
+    targets: Iterator[Target], policy: Policy, settings: Settings, jobs: int
+) -> tuple[list[Finding], list[str]]:
+    """Files are found while the first ones are checked; workers start once there are enough files."""
+    from itertools import chain, islice
+
     from checks import parallel
 
-    workers = jobs or (min(os.cpu_count() or 1, 8) if len(targets) >= PARALLEL_FROM else 1)
-    return parallel.check(targets, policy, settings, workers)
+    first = list(islice(targets, PARALLEL_FROM))
+    workers = jobs or (min(os.cpu_count() or 1, 8) if len(first) >= PARALLEL_FROM else 1)
+    return parallel.check(chain(first, targets), policy, settings, workers)
 
 
 def _write(reporter: Reporter, report: Report, policy: Policy, output: Path | None) -> None:
     if output is None:
+        if hasattr(sys.stdout, "reconfigure"):  # never fail on a character the terminal cannot show
+            sys.stdout.reconfigure(errors="backslashreplace")
         _emit(reporter, report, policy, sys.stdout)
         return
     try:
-        with output.open("w", encoding="utf-8") as stream:
+        with output.open("w", encoding="utf-8", errors="backslashreplace") as stream:
             _emit(reporter, report, policy, stream)
     except OSError as error:
         raise UsageError(f"cannot write '{output}': {error.strerror}") from None

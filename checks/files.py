@@ -1,12 +1,15 @@
 """Which files to check: every `*.md` under the given paths, filtered by settings and git.
 
-Walking never follows a symbolic link out of the folder being checked: such a
-link is reported instead of read.
+Walking never follows a symbolic link out of the folder being checked (the
+working folder, or for a path outside it that path's folder): such a link is
+reported instead of read. File names are shown with undecodable bytes and
+control characters escaped.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,37 +32,83 @@ class Target:
 
 def discover(paths: list[Path], settings: Settings, cwd: Path) -> Iterator[Target]:
     seen: set[str] = set()
+    cwd_prefix = os.path.join(os.path.abspath(cwd), "")
+    root_prefix = os.path.join(os.path.abspath(settings.root), "")
     for given in paths:
-        if given.is_file() or (given.is_symlink() and not given.is_dir()):
-            candidates: Iterator[tuple[Path, Path]] = iter([(given, given.parent)])
-        else:
-            candidates = ((path, given) for path in _walk(given))
-        for path, top in candidates:
-            display = _display(path, cwd)
-            if display in seen or not settings.selects(_relative(path, settings.root)):
+        inside = _checked_folder(given, cwd)
+        if given.is_dir() and not _within(given, inside):  # a linked folder that leads out
+            yield Target(given, _display(given, cwd), FOLDER_OUTSIDE)
+            continue
+        explicit = given.is_file() or (given.is_symlink() and not given.is_dir())
+        found = [(os.fspath(given), given.is_symlink())] if explicit else _walk(given)
+        for name, link in found:
+            key = os.path.abspath(name)
+            relative = key[len(root_prefix) :] if key.startswith(root_prefix) else key
+            if key in seen or not settings.selects(relative.replace(os.sep, "/")):
                 continue
-            seen.add(display)
-            yield Target(path, display, _refusal(path, top))
+            seen.add(key)
+            path = Path(name)
+            shown = key[len(cwd_prefix) :].replace(os.sep, "/") if key.startswith(cwd_prefix) else None
+            refused = _refusal(path, inside, explicit=explicit) if explicit or link else ""
+            yield Target(path, printable(shown) if shown is not None else _display(path, cwd), refused)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, folders, names in os.walk(folder):
-        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS)
-        for name in sorted(names):
-            path = Path(root) / name
-            if name.endswith(".md") and (path.is_file() or path.is_symlink()):
-                yield path
+FOLDER_OUTSIDE = "Folder is a symbolic link that leads outside the checked folder, so it was not read"
 
 
-def _refusal(path: Path, top: Path) -> str:
-    if not path.is_symlink():
+def _checked_folder(given: Path, cwd: Path) -> Path:
+    """The real folder no file may lead out of: the working folder, or the given path's own folder."""
+    absolute = Path(os.path.abspath(given))
+    if absolute.is_relative_to(os.path.abspath(cwd)):
+        return Path(os.path.realpath(cwd))
+    folder = absolute if absolute.is_dir() and not absolute.is_symlink() else absolute.parent
+    return Path(os.path.realpath(folder))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(folder)
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, bool]]:
+    """Each *.md file under ``folder`` (and whether it is a link), folders and names in sorted order.
+
+    os.scandir knows from the folder listing what each entry is, so no file is stat'ed;
+    linked folders are not entered, so only a file itself can be a link.
+    """
+    pending = [os.fspath(folder)]
+    while pending:
+        try:
+            entries = sorted(os.scandir(pending.pop()), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in entries:
+            if _is_folder(entry):  # as os.walk has it: a link to a folder is a folder, and is not entered
+                if not entry.is_symlink() and entry.name not in SKIPPED_FOLDERS:
+                    folders.append(entry.path)
+            elif entry.name.endswith(".md") and (entry.is_symlink() or entry.is_file()):  # a link is not followed
+                yield entry.path, entry.is_symlink()
+        pending.extend(reversed(folders))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as os.walk does: what cannot be looked at is not a folder
+        return False
+
+
+def _refusal(path: Path, inside: Path, *, explicit: bool) -> str:
+    if not (explicit or path.is_symlink()):
         return ""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return "File is a symbolic link that leads nowhere"
-    if not target.is_relative_to(top.resolve()):
-        return "File is a symbolic link that leads outside the checked folder, so it was not read"
+    if not target.is_relative_to(inside):
+        if path.is_symlink():
+            return "File is a symbolic link that leads outside the checked folder, so it was not read"
+        return "File is reached through a symbolic link that leads outside the checked folder, so it was not read"
     if not target.is_file():
         return "File is a symbolic link to something that is not a file"
     return ""
@@ -68,21 +117,31 @@ def _refusal(path: Path, top: Path) -> str:
 def _display(path: Path, cwd: Path) -> str:
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(cwd).as_posix()
+        shown = absolute.relative_to(cwd).as_posix()
     except ValueError:
-        return os.path.relpath(absolute, cwd).replace(os.sep, "/") if absolute.anchor == cwd.anchor else str(path)
+        shown = os.path.relpath(absolute, cwd).replace(os.sep, "/") if absolute.anchor == cwd.anchor else str(path)
+    return printable(shown)
 
 
-def _relative(path: Path, root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(name: str) -> str:
+    """A file name that every report can carry: bytes that are not UTF-8 and control characters as escapes.
+
+    Such a name could otherwise stop JSON or SARIF output, or forge a line of text output.
+    """
     try:
-        return absolute.relative_to(Path(os.path.abspath(root))).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes arrive as lone surrogates
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", name)
 
 
 def changed_since(ref: str, cwd: Path) -> set[Path]:
     """Absolute paths of files changed since the merge base with ``ref``, plus untracked ones."""
+    if ref.startswith("-"):  # git would read it as an option
+        raise DataError("--changed-since", f"'{ref}' is not a git ref")
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd, ref).strip())
     base = _git(["merge-base", ref, "HEAD"], cwd, ref).strip()
     names = _git(["diff", "--name-only", "--diff-filter=ACMRT", "-z", base], cwd, ref).split("\0")

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from checks import schemas, yamlio
+from checks import yamlio
 from checks.errors import DataError
 from checks.model import Policy
 
 FILE_NAME = ".policy-check.yaml"
+MAX_BYTES = 1024 * 1024  # as for a post
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,11 @@ class Settings:
         return self.path.parent if self.path else Path.cwd()
 
     @cached_property
-    def _include(self) -> list[re.Pattern[str]]:
+    def _include(self) -> list[Glob]:
         return [glob_pattern(glob) for glob in self.include]
 
     @cached_property
-    def _exclude(self) -> list[re.Pattern[str]]:
+    def _exclude(self) -> list[Glob]:
         return [glob_pattern(glob) for glob in self.exclude]
 
     def selects(self, relative: str) -> bool:
@@ -65,27 +65,76 @@ class Settings:
         return not any(p.fullmatch(relative) for p in self._exclude)
 
 
-def glob_pattern(glob: str) -> re.Pattern[str]:
-    """A glob where `**/` matches any depth (including none) and `*` stays within a folder."""
-    out = ""
+class Glob:
+    """A glob where `**/` matches any depth (including none), `**` anything, `*` and `?` stay within a folder.
+
+    Matching steps the set of reachable offsets in the path through the glob,
+    kept as the bits of an integer, so its time grows with the glob's length
+    times the path's. A regular expression built from a glob such as
+    `**/**/**/**/x` backtracks for hours on a deep path.
+    """
+
+    def __init__(self, glob: str) -> None:
+        self.glob = glob
+        self.steps = _glob_steps(glob)
+        literal = [len(step) == 1 and step not in "*?" for step in self.steps]
+        self.prefix = "".join(self.steps[: literal.index(False)] if False in literal else self.steps)
+        self.suffix = "".join(self.steps[len(literal) - literal[::-1].index(False) :] if False in literal else ())
+        self.wild = False in literal
+
+    def fullmatch(self, path: str) -> bool:
+        if not self.wild:
+            return path == self.prefix
+        if not (path.startswith(self.prefix) and path.endswith(self.suffix)):  # most paths stop here, quickly
+            return False
+        bits: dict[str, int] = {}
+        for offset, char in enumerate(path):
+            bits[char] = bits.get(char, 0) | 1 << offset
+        end = len(path)
+        slashes = bits.get("/", 0)
+        others = ((1 << end) - 1) & ~slashes  # offsets whose character is not "/"
+        reached = 1  # offset 0
+        for step in self.steps:
+            lowest = reached & -reached
+            if step == "**/":  # also every offset just after a "/" at or past the lowest reached
+                reached |= (slashes << 1) & ~((lowest << 1) - 1)
+            elif step == "**":
+                reached = ((1 << (end + 1)) - 1) & ~(lowest - 1)
+            elif step == "*":
+                reached = _fill(reached, others << 1)
+            elif step == "?":
+                reached = (reached & others) << 1
+            else:
+                reached = (reached & bits.get(step, 0)) << 1
+            if not reached:
+                return False
+        return bool(reached >> end & 1)
+
+
+def _glob_steps(glob: str) -> tuple[str, ...]:
+    steps: list[str] = []
     index = 0
     while index < len(glob):
-        if glob.startswith("**/", index):
-            out += "(?:[^/]*/)*"
-            index += 3
-        elif glob.startswith("**", index):
-            out += ".*"
-            index += 2
-        elif glob[index] == "*":
-            out += "[^/]*"
-            index += 1
-        elif glob[index] == "?":
-            out += "[^/]"
-            index += 1
-        else:
-            out += re.escape(glob[index])
-            index += 1
-    return re.compile(out)
+        step = next((s for s in ("**/", "**", "*") if glob.startswith(s, index)), glob[index])
+        if not (steps and steps[-1] == step == "**/"):  # `**/**/` is `**/`
+            steps.append(step)
+        index += len(step)
+    return tuple(steps)
+
+
+def _fill(reached: int, enter: int) -> int:
+    """Offsets reachable from ``reached`` through offsets that may be entered (bit set in ``enter``)."""
+    shift = 1
+    while enter:  # doubling: after each round, runs of 2**k steps are taken at once
+        reached |= enter & (reached << shift)
+        enter &= enter << shift
+        shift <<= 1
+    return reached
+
+
+def glob_pattern(glob: str) -> Glob:
+    """The compiled glob; its ``fullmatch(path)`` tells whether the whole path matches."""
+    return Glob(glob)
 
 
 def find_settings(start: Path) -> Path | None:
@@ -103,20 +152,57 @@ def load_settings(path: Path | None, policy: Policy, schema_dir: Path) -> Settin
     if path is None:
         return Settings()
     label = str(path)
+    text = _read(path, label)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(label, f"cannot be read: {getattr(error, 'strerror', None) or error}") from None
-    try:
-        data = yamlio.load(text) or {}
+        data = yamlio.load(text)
     except yamlio.YAMLProblem as problem:
         raise DataError(label, f"not valid YAML: {problem.message}", line=problem.line, column=problem.column) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        kind = "list" if isinstance(data, list) else "single value"
+        raise DataError(label, f"must be a mapping of settings (key: value), not a {kind}", line=1, column=1)
     data = _normalise_rule_levels(data)
-    error = schemas.first_error(schemas.validator(schema_dir, "settings"), data)
-    if error is not None:
-        where, message = schemas.describe(error)
-        raise _error(label, text, where, message, key=schemas.points_at_key(error))
+    if not _quickly_valid(schema_dir, data):
+        from checks import schemas  # jsonschema is slow to import: only for settings the quick check doubts
+
+        error = schemas.first_error(schemas.validator(schema_dir, "settings"), data)
+        if error is not None:
+            where, message = schemas.describe(error)
+            raise _error(label, text, where, message, key=schemas.points_at_key(error))
     return _build(path, text, data, policy)
+
+
+def _quickly_valid(schema_dir: Path, data: Any) -> bool:
+    """True when the settings schema surely accepts ``data`` (``QuickSchema``); else jsonschema decides."""
+    import json
+
+    from checks.engine import QuickSchema
+
+    try:
+        schema = json.loads((schema_dir / "settings.schema.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    quick = QuickSchema.of(schema)
+    return quick is not None and quick.valid(data)
+
+
+def _read(path: Path, label: str) -> str:
+    """The settings text; a file over MAX_BYTES is refused before it is read into memory."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise DataError(label, f"cannot be read: {error.strerror or error}") from None
+    if len(raw) > MAX_BYTES:
+        raise DataError(label, "is larger than 1 MiB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+        raise DataError(label, f"is not UTF-8 text (byte 0x{raw[error.start]:02X})", line=line, column=column) from None
 
 
 def settings_from_data(data: dict[str, Any], policy: Policy, label: str = "settings") -> Settings:
