@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from checks import schemas, yamlio
+from checks import yamlio
 from checks.errors import DataError
 from checks.model import (
     Channel,
@@ -109,6 +109,8 @@ def _read_all(folder: Path) -> dict[str, _File]:
     for path in sorted((folder / "rules").glob("*.yaml")):
         name = f"rules/{path.name}"
         files[name] = _File(folder, name, "rule")
+    from checks import schemas  # jsonschema is slow to import: only when the policy is read afresh
+
     schema_dir = folder / "schemas"
     for file in files.values():
         error = schemas.first_error(schemas.validator(schema_dir, file.schema), file.data)
@@ -173,9 +175,20 @@ def _build(folder: Path, files: dict[str, _File]) -> Policy:
         clauses=index.clauses,
         raw={name: file.data for name, file in files.items()},
         folder=str(folder),
+        post_schema=_post_schema(folder / "schemas"),
     )
     _check_references(policy, files)
     return policy
+
+
+def _post_schema(schema_dir: Path) -> dict[str, Any]:
+    """The post schema as the engine's jsonschema validator reads it; empty when there is none."""
+    from checks import schemas
+
+    try:
+        return schemas.registry(schema_dir).contents(f"{schemas.SCHEMA_BASE}post.schema.json")
+    except LookupError:  # the engine's validator then says what is missing
+        return {}
 
 
 def _meta(data: dict[str, Any]) -> Meta:

@@ -153,6 +153,7 @@ class Policy:
     clauses: dict[str, Clause | Subsection | Section]
     raw: dict[str, Any]  # every file's data as loaded, by file name: for policy.json
     folder: str  # where the policy was read from
+    post_schema: dict[str, Any] = field(default_factory=dict)  # as jsonschema reads it, for the quick check
 
     @property
     def schema_dir(self) -> Path:

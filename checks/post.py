@@ -7,9 +7,10 @@ Reading never raises for a bad post: problems come back as a ``FormatProblem``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ import yaml
 from checks import yamlio
 
 MAX_BYTES = 1024 * 1024
-INLINE = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
+# Link text holds no "[": a line of many "[" then stays linear (each try stops at the next "[").
+INLINE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
 VIDEO_EXTENSIONS = frozenset({"mp4", "mov", "m4v", "webm", "avi", "mkv"})
 
 
@@ -105,8 +107,8 @@ class Post:
         return line + 1, column  # the front matter starts on the file's second line
 
     def body_position(self, offset: int) -> tuple[int, int]:
-        line_start = self.body.rfind("\n", 0, offset) + 1
-        return self.body_line + self.body.count("\n", 0, offset), offset - line_start + 1
+        index, line_start = _line_of(self.body, offset)
+        return self.body_line + index, offset - line_start + 1
 
     # -- what the post holds ------------------------------------------------
     @property
@@ -171,16 +173,17 @@ class Post:
         mark = node.start_mark
         line, column = mark.line + 2, mark.column + 1
         value = str(node.value)
+        index, line_start = _line_of(value, offset)
         if node.style == "|":  # literal block: lines keep their place, under a fixed indent
-            first = (
-                self.front_text.splitlines()[mark.line + 1] if mark.line + 1 < len(self.front_text.splitlines()) else ""
-            )
+            lines = _line_starts(self.front_text)
+            start = lines[mark.line + 1] if mark.line + 1 < len(lines) else len(self.front_text)
+            end = self.front_text.find("\n", start)
+            first = self.front_text[start : end if end >= 0 else len(self.front_text)]
             indent = len(first) - len(first.lstrip(" "))
-            line_start = value.rfind("\n", 0, offset) + 1
-            return line + 1 + value.count("\n", 0, offset), indent + offset - line_start + 1
+            return line + 1 + index, indent + offset - line_start + 1
         if node.style in ("'", '"'):
             column += 1
-        if "\n" in value[:offset] or node.style == ">":
+        if index or node.style == ">":
             return line, column  # folded text: its own start is the best place to point
         return line, column + offset
 
@@ -206,6 +209,19 @@ class Post:
                 text = Text(f"image {image.src}", image.alt, lambda offset, i=image: (i.line, i.alt_column + offset))
                 found.append((text, item))
         return found
+
+
+@lru_cache(maxsize=16)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts: many findings on a long text then cost no rescans."""
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
+def _line_of(text: str, offset: int) -> tuple[int, int]:
+    """The 0-based line that ``offset`` is on, and the offset that line starts at."""
+    starts = _line_starts(text)
+    index = bisect_right(starts, offset) - 1
+    return index, starts[index]
 
 
 def _child_value(node: Any, step: str | int) -> Any:
@@ -272,7 +288,7 @@ def _split(text: str, display: str) -> Post | FormatProblem:
     body_start = 4 + end.end() + 1
     body = text[body_start:] if body_start <= len(text) else ""
     try:
-        front = yamlio.load(front_text)
+        front, nodes = _load_front(front_text)
     except yamlio.YAMLProblem as problem:
         return FormatProblem(
             "front-matter-invalid",
@@ -288,7 +304,57 @@ def _split(text: str, display: str) -> Post | FormatProblem:
         )
     publish = _publish_time(front.get("publish_at"))
     body_line = front_text.count("\n") + 3
-    return Post(display, front, front_text, body, body_line, publish or datetime.min)
+    return Post(display, front, front_text, body, body_line, publish or datetime.min, nodes)
+
+
+class _NotPlain(Exception):
+    """Front matter that ``_plain`` leaves to PyYAML's constructor."""
+
+
+_STR, _NULL, _BOOL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "seq", "map"))
+_BOOLS = yaml.constructor.SafeConstructor.bool_values
+
+
+def _load_front(text: str) -> tuple[Any, yaml.Node | None]:
+    """The front matter's data and its node tree, for positions, from one parse.
+
+    libyaml composes the nodes and ``_plain`` builds the data from them, much
+    faster than PyYAML's constructor. Front matter that is not plain (aliases,
+    tags, numbers, duplicate keys, too deep, errors) is loaded by
+    ``yamlio.load`` as before, which gives the same data or the same error:
+    ``_plain`` accepts only what ``yamlio.load`` accepts.
+    """
+    if "*" not in text:  # no alias can be written without "*", so no node is shared
+        try:
+            root = yaml.compose(text, Loader=yamlio.StrictLoader)
+            return (None if root is None else _plain(root)), root
+        except (yaml.YAMLError, RecursionError, _NotPlain):
+            pass
+    return yamlio.load(text), None
+
+
+def _plain(node: yaml.Node, depth: int = 1) -> Any:
+    """Text, true or false, null, lists and mappings with text keys, as PyYAML's safe loader builds them."""
+    kind, tag = type(node), node.tag
+    if kind is not yaml.ScalarNode and depth > yamlio.MAX_DEPTH:
+        raise _NotPlain("nested too deeply")
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL and node.value.lower() in _BOOLS:
+            return _BOOLS[node.value.lower()]
+    elif kind is yaml.SequenceNode and tag == _SEQ:
+        return [_plain(item, depth + 1) for item in node.value]
+    elif kind is yaml.MappingNode and tag == _MAP:
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or type(key_node) is not yaml.ScalarNode or key_node.value in data:
+                raise _NotPlain("a key that is not text, or a duplicate key")
+            data[key_node.value] = _plain(value_node, depth + 1)
+        return data
+    raise _NotPlain(tag)
 
 
 def yamlio_type(value: Any) -> str:

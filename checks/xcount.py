@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from checks.textscan import EMOJI, URL
+from checks.textscan import EMOJI, URL, has_emoji, has_url, inside, merged
 
 URL_LENGTH = 23
 LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
@@ -28,6 +28,8 @@ GENERIC_DOMAINS = frozenset(
     | {"live", "london", "scot", "wales", "cymru"}
 )
 TRAILING_PUNCTUATION = ".,;:!?'\"’”"
+# Any one character outside the light ranges: such characters weigh 2.
+HEAVY = re.compile("[^" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in LIGHT_RANGES) + "]")
 
 
 def weighted_length(text: str) -> int:
@@ -36,27 +38,33 @@ def weighted_length(text: str) -> int:
     total = 0
     position = 0
     for start, end, weight in _tokens(text):
-        total += sum(_char_weight(c) for c in text[position:start]) + weight
+        total += _weight(text[position:start]) + weight
         position = end
-    total += sum(_char_weight(c) for c in text[position:])
-    return total
+    return total + _weight(text[position:])
+
+
+def _weight(text: str) -> int:
+    """The weight of text that holds no URL or emoji: its length, plus one for each heavy character."""
+    return len(text) if text.isascii() else len(text) + len(HEAVY.findall(text))
 
 
 def _tokens(text: str) -> list[tuple[int, int, int]]:
     """URLs and emoji with their fixed weights, in order, not overlapping."""
     tokens = [(start, end, URL_LENGTH) for start, end in _urls(text)]
-    taken = [(s, e) for s, e, _ in tokens]
-    for match in EMOJI.finditer(text):
-        if not any(s <= match.start() < e for s, e in taken):
+    taken = merged((s, e) for s, e, _ in tokens)
+    for match in EMOJI.finditer(text) if has_emoji(text) else ():
+        if not inside(match.start(), taken):
             tokens.append((match.start(), match.end(), 2))
     return sorted(tokens)
 
 
 def _urls(text: str) -> list[tuple[int, int]]:
     """Spans of the URLs X links: with a scheme or www., or bare domains; no trailing punctuation."""
-    found = [(m.start(), m.end()) for m in URL.finditer(text)]
-    for match in BARE_DOMAIN.finditer(text):
-        if any(s <= match.start() < e for s, e in found) or not _linked(match):
+    urls = [(m.start(), m.end()) for m in URL.finditer(text)] if has_url(text) else []
+    found = list(urls)
+    for match in BARE_DOMAIN.finditer(text) if "." in text else ():
+        # Only a URL can hold it: bare domains found before it end before it starts.
+        if inside(match.start(), urls) or not _linked(match):
             continue
         found.append(match.span())
     return [(start, start + len(text[start:end].rstrip(TRAILING_PUNCTUATION))) for start, end in found]
@@ -68,8 +76,3 @@ def _linked(match: re.Match[str]) -> bool:
         return True
     domain = match[0][: len(match[0]) - len(path)]
     return len(ending) == 2 and (bool(path) or domain.count(".") > 1)
-
-
-def _char_weight(char: str) -> int:
-    code = ord(char)
-    return 1 if any(low <= code <= high for low, high in LIGHT_RANGES) else 2

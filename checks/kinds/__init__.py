@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checks.model import Policy
-from checks.settings import Period, Settings
 from checks.textscan import handle_of, phone_digits
+
+if TYPE_CHECKING:  # checks.settings imports jsonschema, which is slow to import
+    from checks.settings import Period, Settings
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 from checks.kinds import Check, Context, Problem
 from checks.post import Post
-from checks.textscan import EMOJI, emoji_runs
+from checks.textscan import EMOJI, emoji_runs, has_emoji
 
 PARAMETERS: dict[str, Any] = {
     "max_in_a_row": 3,
@@ -27,6 +27,8 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
 
     def check(post: Post) -> Iterator[Problem]:
         for text in post.texts:
+            if not has_emoji(text.value):
+                continue
             for offset, count in emoji_runs(text.value):
                 if count > in_a_row:
                     yield Problem(*text.position(offset), {"count": count, "limit": in_a_row, "where": "in a row"})

@@ -15,7 +15,7 @@ from typing import Any
 
 from checks.kinds import Check, Context, Problem
 from checks.post import Post
-from checks.textscan import HASHTAG, URL, inside, spans
+from checks.textscan import HASHTAG, inside, url_spans
 
 PARAMETERS: dict[str, Any] = {
     "list": "english-words",
@@ -33,7 +33,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
 
     def check(post: Post) -> Iterator[Problem]:
         for text in post.texts:
-            urls = spans(URL, text.value)
+            urls = url_spans(text.value)
             for match in HASHTAG.finditer(text.value):
                 tag = match[1]
                 letters = "".join(c for c in tag if c.isalpha())

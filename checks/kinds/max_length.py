@@ -24,11 +24,14 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
     subject = parameters["subject"]
 
     def check_text(post: Post) -> Iterator[Problem]:
+        published: dict[str, str] = {}  # channels that share the body share its published text
         for channel_id, source in post.channel_sources().items():
             channel = channels.get(channel_id)
             if channel is None:
                 continue
-            text = published_text(source.value).strip()
+            text = published.get(source.where)
+            if text is None:
+                text = published[source.where] = published_text(source.value).strip()
             length = weighted_length(text) if channel.counting == "x-weighted" else len(text)
             if length > channel.text_limit:
                 where = post.locate("text", channel_id) if source.where != "body" else (post.body_line, 1)

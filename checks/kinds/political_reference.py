@@ -25,7 +25,7 @@ from typing import Any
 
 from checks.kinds import Check, Context, Problem
 from checks.post import Post
-from checks.textscan import URL, handle_of, spans, words_pattern
+from checks.textscan import WordsPattern, handle_of, inside, url_spans, words_pattern
 
 PARAMETERS: dict[str, Any] = {
     "when": "inside",  # inside or outside an election period
@@ -35,7 +35,7 @@ PARAMETERS: dict[str, Any] = {
     "also_check": [],  # any of: credits, shared_from
 }
 
-Finder = tuple[re.Pattern[str], str]
+Finder = tuple[re.Pattern[str] | WordsPattern, str]
 Found = tuple[int, int, str]  # start, end, what
 
 
@@ -53,8 +53,8 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
 
     def named(value: str) -> list[Found]:
         """What a piece of text names: words outside URLs, and channel URLs of people's accounts."""
-        urls = spans(URL, value)
-        found = [hit for hit in _found(finders, value) if not any(s <= hit[0] < e for s, e in urls)]
+        urls = url_spans(value)
+        found = [hit for hit in _found(finders, value) if not inside(hit[0], urls)]
         found += [
             (s, e, f"the councillor or candidate '{value[s:e]}'") for s, e in urls if handle_of(value[s:e]) in handles
         ]
@@ -112,7 +112,7 @@ def _finders(parameters: dict[str, Any], context: Context) -> list[Finder]:
     return finders
 
 
-def _add(finders: list[Finder], pattern: re.Pattern[str] | None, label: str) -> None:
+def _add(finders: list[Finder], pattern: re.Pattern[str] | WordsPattern | None, label: str) -> None:
     if pattern is not None:
         finders.append((pattern, label))
 

@@ -19,19 +19,24 @@ from typing import Any
 
 from checks.kinds import Check, Context, Problem
 from checks.post import INLINE, Post
-from checks.textscan import EMOJI, HANDLE, HASHTAG, URL
+from checks.textscan import EMOJI, HANDLE, HASHTAG, URL, has_emoji, has_url
 
 PARAMETERS: dict[str, Any] = {
     "threshold": 50,
     "min_words": 15,
 }
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t])")
+# A run of full stops is tried from its start only: "....x" is one failed try, not one per full stop.
+SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+(?=\s|$)|\n\s*\n|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t])")
 VOWEL_GROUP = re.compile(r"[aeiouy]+")
 # Vowel pairs said as two syllables (radio, lion, video, poem, dual, going),
 # but not in -tion, -sion, -cial, -shion, -cious and the like, nor after q or g.
 SPLIT_PAIR = re.compile(r"(?<![tcsgxh])i[aou]|eo$|oe(?!s?$)|(?<![qg])u[ao]|[aeiouy]ing")
 SILENT_E = re.compile(r"(?:[^aeiouy]e|[aeiou][^aeiouy]e)$")
+# Posts reuse a small vocabulary, so each word's count is kept; long words are rare and not kept.
+_SYLLABLES: dict[str, int] = {}
+_KEEP_SYLLABLES = 20_000
+_KEEP_LENGTH = 24
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:
@@ -48,9 +53,16 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
 
 
 def plain_words(markdown: str) -> str:
-    text = INLINE.sub(lambda m: "" if m[1] else m[2], markdown)
-    for pattern in (URL, HANDLE, HASHTAG, EMOJI):
-        text = pattern.sub(" ", text)
+    # Each pattern runs only when the text holds what it needs to match ("[", "@", ...).
+    text = INLINE.sub(lambda m: "" if m[1] else m[2], markdown) if "[" in markdown else markdown
+    if has_url(text):
+        text = URL.sub(" ", text)
+    if "@" in text:
+        text = HANDLE.sub(" ", text)
+    if "#" in text:
+        text = HASHTAG.sub(" ", text)
+    if has_emoji(text):
+        text = EMOJI.sub(" ", text)
     return text
 
 
@@ -61,12 +73,21 @@ def reading_ease(markdown: str, min_words: int = 1) -> float | None:
     if len(words) < max(min_words, 1):
         return None
     sentences = max(1, len([s for s in SENTENCE_END.split(text) if WORD.search(s)]))
-    syllables = sum(count_syllables(word) for word in words)
+    syllables = sum(map(count_syllables, words))
     return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syllables / len(words))
 
 
 def count_syllables(word: str) -> int:
     """An English syllable estimate from the spelling."""
+    known = _SYLLABLES.get(word)
+    if known is None:
+        known = _estimate_syllables(word)
+        if len(word) <= _KEEP_LENGTH and len(_SYLLABLES) < _KEEP_SYLLABLES:
+            _SYLLABLES[word] = known
+    return known
+
+
+def _estimate_syllables(word: str) -> int:
     word = word.lower().replace("’", "'").split("'")[0]
     if len(word) <= 3:
         return 1

@@ -7,7 +7,7 @@ from typing import Any
 
 from checks.kinds import Check, Context, Problem
 from checks.post import Post
-from checks.textscan import URL, inside, spans, words_pattern
+from checks.textscan import inside, url_spans, words_pattern
 
 PARAMETERS: dict[str, Any] = {
     "list": None,
@@ -34,7 +34,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
         if regex is None:
             return
         for text in post.texts:
-            urls = spans(URL, text.value)
+            urls = url_spans(text.value)
             for match in regex.finditer(text.value):
                 if not inside(match.start(), urls):
                     yield Problem(*text.position(match.start()), {"match": match[0]})
