@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_acceptance import found  # unwaived rule ids by file, as the labels list them
 
 PROJECT = Path(__file__).resolve().parents[1]
 EXAMPLE = PROJECT / "examples" / "content-repo"
@@ -26,14 +27,6 @@ def checked() -> tuple[int, dict, str]:
 
 def labelled(name: str) -> dict[str, list[str]]:
     return yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8")) or {}
-
-
-def found(report: dict, severity: str) -> dict[str, list[str]]:
-    by_file: dict[str, set[str]] = {}
-    for finding in report["findings"]:
-        if finding["severity"] == severity and not finding["waived"]:
-            by_file.setdefault(finding["path"], set()).add(finding["rule"])
-    return {path: sorted(rules) for path, rules in by_file.items()}
 
 
 def test_every_post_is_labelled_and_checked(checked) -> None:
