@@ -11,6 +11,7 @@ from typing import Any
 from checks import yamlio
 from checks.errors import DataError
 from checks.model import Policy
+from checks.quickschema import QuickSchema
 
 FILE_NAME = ".policy-check.yaml"
 MAX_BYTES = 1024 * 1024  # as for a post
@@ -176,8 +177,6 @@ def load_settings(path: Path | None, policy: Policy, schema_dir: Path) -> Settin
 def _quickly_valid(schema_dir: Path, data: Any) -> bool:
     """True when the settings schema surely accepts ``data`` (``QuickSchema``); else jsonschema decides."""
     import json
-
-    from checks.engine import QuickSchema
 
     try:
         schema = json.loads((schema_dir / "settings.schema.json").read_text(encoding="utf-8"))
