@@ -18,7 +18,6 @@ import yaml
 
 from checks import yamlio
 
-MAX_BYTES = 1024 * 1024
 # Link text holds no "[": a line of many "[" then stays linear (each try stops at the next "[").
 INLINE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
 VIDEO_EXTENSIONS = frozenset({"mp4", "mov", "m4v", "webm", "avi", "mkv"})
@@ -250,11 +249,10 @@ def published_text(markdown: str) -> str:
 def read_post(path: Path, display: str) -> Post | FormatProblem:
     """Read and parse one post file; never raises for what the file holds."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = yamlio.read_capped(path)
     except OSError as error:
         return FormatProblem("file-unreadable", f"File cannot be read: {error.strerror or error}")
-    if len(raw) > MAX_BYTES:
+    if raw is None:
         return FormatProblem("file-unreadable", "File is larger than 1 MiB")
     return parse_post(raw, display)
 
@@ -262,20 +260,15 @@ def read_post(path: Path, display: str) -> Post | FormatProblem:
 def parse_post(raw: bytes, display: str) -> Post | FormatProblem:
     nul = raw.find(b"\x00")
     if nul >= 0:
-        line, column = _byte_position(raw, nul)
+        line, column = yamlio.byte_position(raw, nul)
         return FormatProblem("file-unreadable", "File holds NUL bytes", line, column)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _byte_position(raw, error.start)
+        line, column = yamlio.byte_position(raw, error.start)
         return FormatProblem("file-unreadable", f"File is not UTF-8 text (byte 0x{raw[error.start]:02X})", line, column)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return _split(text, display)
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
 
 
 def _split(text: str, display: str) -> Post | FormatProblem:

@@ -14,7 +14,6 @@ from checks.model import Policy
 from checks.quickschema import QuickSchema
 
 FILE_NAME = ".policy-check.yaml"
-MAX_BYTES = 1024 * 1024  # as for a post
 
 
 @dataclass(frozen=True)
@@ -187,20 +186,17 @@ def _quickly_valid(schema_dir: Path, data: Any) -> bool:
 
 
 def _read(path: Path, label: str) -> str:
-    """The settings text; a file over MAX_BYTES is refused before it is read into memory."""
+    """The settings text; a file over 1 MiB is refused before it is read into memory."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = yamlio.read_capped(path)
     except OSError as error:
         raise DataError(label, f"cannot be read: {error.strerror or error}") from None
-    if len(raw) > MAX_BYTES:
+    if raw is None:
         raise DataError(label, "is larger than 1 MiB")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+        line, column = yamlio.byte_position(raw, error.start)
         raise DataError(label, f"is not UTF-8 text (byte 0x{raw[error.start]:02X})", line=line, column=column) from None
 
 

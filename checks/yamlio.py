@@ -10,6 +10,7 @@ with its position instead of failing inside the YAML library.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -28,6 +29,7 @@ _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool",
 _KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
 MAX_DEPTH = 50  # lists and mappings inside each other; real files need fewer than ten
 MAX_NUMBER_LENGTH = 1000  # characters of a whole number
+MAX_BYTES = 1024 * 1024  # a post or settings file larger than this is refused, not read
 
 
 class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -146,6 +148,19 @@ def _sentence(problem: str) -> str:
 def _character_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n", line)
     return lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+
+
+def read_capped(path: Path) -> bytes | None:
+    """A file's bytes, or None when it is larger than MAX_BYTES: no more than MAX_BYTES + 1 are read. OSError passes."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    return raw if len(raw) <= MAX_BYTES else None
+
+
+def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters) of a byte offset, in a file that need not be UTF-8 throughout."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
