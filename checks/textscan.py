@@ -38,10 +38,6 @@ EMOJI = re.compile(
 )
 
 
-def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in pattern.finditer(text)]
-
-
 def has_url(text: str) -> bool:
     """False when ``URL`` cannot match: every URL it finds starts with "http" or "www."."""
     return "http" in text or "www." in text

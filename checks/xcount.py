@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from checks.textscan import EMOJI, URL, has_emoji, has_url, inside, merged
+from checks.textscan import EMOJI, has_emoji, inside, merged, url_spans
 
 URL_LENGTH = 23
 LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
@@ -60,7 +60,7 @@ def _tokens(text: str) -> list[tuple[int, int, int]]:
 
 def _urls(text: str) -> list[tuple[int, int]]:
     """Spans of the URLs X links: with a scheme or www., or bare domains; no trailing punctuation."""
-    urls = [(m.start(), m.end()) for m in URL.finditer(text)] if has_url(text) else []
+    urls = url_spans(text)
     found = list(urls)
     for match in BARE_DOMAIN.finditer(text) if "." in text else ():
         # Only a URL can hold it: bare domains found before it end before it starts.
