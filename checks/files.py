@@ -37,7 +37,7 @@ def discover(paths: list[Path], settings: Settings, cwd: Path) -> Iterator[Targe
     for given in paths:
         inside = _checked_folder(given, cwd)
         if given.is_dir() and not _within(given, inside):  # a linked folder that leads out
-            yield Target(given, _display(given, cwd), FOLDER_OUTSIDE)
+            yield Target(given, _display(os.path.abspath(given), cwd, cwd_prefix), FOLDER_OUTSIDE)
             continue
         explicit = given.is_file() or (given.is_symlink() and not given.is_dir())
         found = [(os.fspath(given), given.is_symlink())] if explicit else _walk(given)
@@ -48,9 +48,8 @@ def discover(paths: list[Path], settings: Settings, cwd: Path) -> Iterator[Targe
                 continue
             seen.add(key)
             path = Path(name)
-            shown = key[len(cwd_prefix) :].replace(os.sep, "/") if key.startswith(cwd_prefix) else None
-            refused = _refusal(path, inside, explicit=explicit) if explicit or link else ""
-            yield Target(path, printable(shown) if shown is not None else _display(path, cwd), refused)
+            refused = _refusal(path, inside) if explicit or link else ""  # only a link can lead out
+            yield Target(path, _display(key, cwd, cwd_prefix), refused)
 
 
 FOLDER_OUTSIDE = "Folder is a symbolic link that leads outside the checked folder, so it was not read"
@@ -98,9 +97,8 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _refusal(path: Path, inside: Path, *, explicit: bool) -> str:
-    if not (explicit or path.is_symlink()):
-        return ""
+def _refusal(path: Path, inside: Path) -> str:
+    """Why a file given by name, or a link, must not be read; "" when it may be."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -114,12 +112,14 @@ def _refusal(path: Path, inside: Path, *, explicit: bool) -> str:
     return ""
 
 
-def _display(path: Path, cwd: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        shown = absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        shown = os.path.relpath(absolute, cwd).replace(os.sep, "/") if absolute.anchor == cwd.anchor else str(path)
+def _display(absolute: str, cwd: Path, cwd_prefix: str) -> str:
+    """How reports name a file: relative to the working folder, with "/"; plain string work, as it runs per file."""
+    if absolute.startswith(cwd_prefix):
+        shown = absolute[len(cwd_prefix) :].replace(os.sep, "/")
+    elif Path(absolute).anchor == cwd.anchor:
+        shown = os.path.relpath(absolute, cwd).replace(os.sep, "/")
+    else:  # another drive
+        shown = absolute
     return printable(shown)
 
 
