@@ -674,18 +674,17 @@ def test_a_link_to_a_folder_inside_the_repo_is_checked(repo: Path, capsys: pytes
     assert done.report["findings"] == []
 
 
+def check_in_a_process(repo: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """policy-check with JSON output in a process of its own, where process-level behaviour matters."""
+    command = [sys.executable, "-m", "checks", "--format", "json", *arguments]
+    return subprocess.run(command, cwd=repo, capture_output=True, text=True, timeout=120, check=False)
+
+
 def test_fifos_and_devices_do_not_hang(repo: Path, tmp_path: Path) -> None:
     """A FIFO named like a post, walked or named, must not be opened (that would wait forever)."""
     os.mkfifo(repo / "posts" / "pipe.md")
     (repo / "posts" / "to-pipe.md").symlink_to("pipe.md")
-    done = subprocess.run(
-        [sys.executable, "-m", "checks", "--format", "json", ".", "posts/pipe.md"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = check_in_a_process(repo, ".", "posts/pipe.md")
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
     messages = {f["path"]: f["message"] for f in report["findings"]}
@@ -773,14 +772,7 @@ def test_many_hostile_files_in_one_run_with_workers(repo: Path, tmp_path: Path) 
     }
     for name, content in hostile.items():
         (repo / "posts" / name).write_text(content, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "checks", "--format", "json", "--jobs", "2", "."],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = check_in_a_process(repo, "--jobs", "2", ".")
     assert done.returncode == 1, done.stderr
     assert done.stderr == ""
     report = json.loads(done.stdout)
