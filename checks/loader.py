@@ -7,6 +7,7 @@ disagree about what the policy says. Any problem in the data raises
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ from checks.model import (
     walk_clauses,
 )
 
+# A link in clause text, "[text][link-id]". No brackets inside either part, which keeps the scan
+# linear; the site renders links by this same pattern.
+LINK_REFERENCE = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]+)\]")
 DOCUMENT_FILES = (
     "sections.yaml",
     "service-standards.yaml",
@@ -370,16 +374,13 @@ def _check_references(policy: Policy, files: dict[str, _File]) -> None:
 
 
 def _check_link_refs(policy: Policy, files: dict[str, _File]) -> None:
-    import re
-
-    reference = re.compile(r"\[([^\]]+)\]\[([^\]]+)\]")
     texts: list[tuple[str, str]] = []
     for section in policy.sections:
         texts += [(section.source, c.text) for c in walk_clauses(section.content) if isinstance(c, Clause)]
     for channel in policy.channels.values():
         texts += [("channels.yaml", c.text) for c in walk_clauses(channel.content) if isinstance(c, Clause)]
     for source, text in texts:
-        for match in reference.finditer(text):
+        for match in LINK_REFERENCE.finditer(text):
             if match[2] not in policy.links:
                 file = files[source]
                 line = file.text[: max(file.text.find(match[0]), 0)].count("\n") + 1

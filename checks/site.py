@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from checks.loader import load_policy
+from checks.loader import LINK_REFERENCE, load_policy
 from checks.model import Channel, ChannelRef, Clause, ContentItem, Example, Policy, Rule, Section, Subsection
 
 # Where the pages of the site live, by source path in docs/ (MkDocs' src_uri).
@@ -38,9 +38,7 @@ TODAY_VARIABLE = "HART_POLICY_TODAY"
 # Set to a folder to build the site from that copy of the policy instead of ``policy/``.
 POLICY_DIR_VARIABLE = "HART_POLICY_DIR"
 
-# No brackets inside a link's text or id, and an address starts where a run of its characters does:
-# both keep the scan linear on any text.
-LINK_REFERENCE = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]+)\]")
+# An address starts where a run of its characters does: this keeps the scan linear on any text.
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]>#!])")
 # Text inside inline HTML, escaped in one pass: HTML's own characters, and the characters
