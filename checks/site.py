@@ -30,6 +30,9 @@ import yaml
 from checks.loader import LINK_REFERENCE, load_policy
 from checks.model import Channel, ChannelRef, Clause, ContentItem, Example, Policy, Rule, Section, Subsection
 
+PROJECT = Path(__file__).resolve().parents[1]
+EXAMPLE_REPO = PROJECT / "examples" / "content-repo"  # its files are shown whole on the content repo page
+ACTION = PROJECT / "action.yml"
 # Where the pages of the site live, by source path in docs/ (MkDocs' src_uri).
 POLICY_PAGE = "policy.md"
 RULES_INDEX = "rules/index.md"
@@ -783,11 +786,6 @@ def _code_block(text: str, language: str) -> str:
     return f'<pre><code class="language-{language}">{_e(text.rstrip(chr(10)))}</code></pre>'
 
 
-PROJECT = Path(__file__).resolve().parents[1]
-EXAMPLE_REPO = PROJECT / "examples" / "content-repo"
-ACTION = PROJECT / "action.yml"
-
-
 def example_file(relative: str) -> str:
     """A file of ``examples/content-repo``, shown whole, so the page's copy-paste set-up is the tested one."""
     path = EXAMPLE_REPO / relative
@@ -803,7 +801,7 @@ def action_inputs() -> str:
     rows = (
         (
             _inline_code(name),
-            _inline_code(str(spec.get("default", ""))) if spec.get("default") else "(empty)",
+            _inline_code(str(spec["default"])) if spec.get("default") else "(empty)",
             _one_line(spec["description"]),
         )
         for name, spec in inputs.items()
