@@ -19,11 +19,26 @@ from referencing import Registry, Resource
 SCHEMA_BASE = "https://policy.hart.gov.uk/schemas/"
 
 
+def with_id(schema: dict[str, Any], name: str, base: str = SCHEMA_BASE) -> dict[str, Any]:
+    """The schema with its absolute ``$id`` (``base`` + file name) right after ``$schema``.
+
+    The files on disk carry no ``$id`` and refer to each other by relative
+    ``$ref`` (``common.schema.json#/$defs/line``), so that editors and other
+    validators resolve them offline against the file's own location. Given its
+    published ``$id``, a schema's relative refs resolve to the published
+    siblings alike. An ``$id`` the file does give is kept.
+    """
+    if "$id" in schema:
+        return schema
+    head = {key: schema[key] for key in ("$schema",) if key in schema}
+    return {**head, "$id": f"{base}{name}", **schema}
+
+
 @cache
 def registry(schema_dir: Path) -> Registry:
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema = with_id(json.loads(path.read_text(encoding="utf-8")), path.name)
         resources.append((schema["$id"], Resource.from_contents(schema)))
     return Registry().with_resources(resources)
 

@@ -17,7 +17,6 @@ import json
 import os
 import posixpath
 import re
-import shutil
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -489,8 +488,22 @@ def write_machine_readable(policy: Policy, site_dir: str | Path) -> list[Path]:
     schema_dir = site / "schemas"
     schema_dir.mkdir(parents=True, exist_ok=True)
     for path in schema_files(policy):
-        written.append(Path(shutil.copyfile(path, schema_dir / path.name)))
+        written.append(published_schema(policy, path, schema_dir / path.name))
     return written
+
+
+def published_schema(policy: Policy, source: Path, target: Path) -> Path:
+    """Write the schema as the site publishes it: with its absolute, stable ``$id`` under the site's ``schemas/``.
+
+    On disk the schemas have no ``$id`` and relative ``$ref``s, so they resolve offline;
+    the published copy's relative ``$ref``s resolve against its ``$id`` to the published siblings.
+    """
+    from checks.schemas import with_id
+
+    base = f"{policy.meta.site_url.rstrip('/')}/schemas/"
+    schema = with_id(json.loads(source.read_text(encoding="utf-8")), source.name, base)
+    target.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
 
 
 # -- staff: how to get a post through policy-check ---------------------------------

@@ -174,7 +174,7 @@ def segment(text: str, *, allow_whole: bool = True) -> list[str] | None:
 def test_schema_is_valid_and_file_validates(data_file, schema_file):
     schema = json.loads((SCHEMAS / schema_file).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    assert schema["$id"] == f"https://policy.hart.gov.uk/schemas/{schema_file}"
+    assert "$id" not in schema  # the site publishes it with its absolute $id
     errors = sorted(
         Draft202012Validator(schema).iter_errors(load_yaml(POLICY / data_file)),
         key=lambda error: list(error.absolute_path),
