@@ -224,7 +224,10 @@ def _error(label: str, text: str, where: tuple[str | int, ...], message: str, *,
 def _build(path: Path, text: str, data: dict[str, Any], policy: Policy) -> Settings:
     for rule_id in data.get("rules", {}):
         if rule_id not in policy.rules:
-            raise _error(str(path), text, ("rules", rule_id), f"unknown rule id '{rule_id}'")
+            from checks.schemas import suggestion
+
+            message = f"unknown rule id '{rule_id}'{suggestion(str(rule_id), policy.rules)}"
+            raise _error(str(path), text, ("rules", rule_id), message)
     return Settings(
         path=path,
         election_periods=_periods(str(path), text, data, "election_periods", date_only=True),
