@@ -142,12 +142,21 @@ def _schemas() -> ModuleType:
 
 
 def _after_deferring(rule: Rule, problems: dict[str, list[Problem]]) -> list[Problem]:
-    """A rule's problems, less those about a media file that a rule it defers to already reports."""
+    """A rule's problems, less those about a media item whose file a rule it defers to already reports.
+
+    An inline image with no media item has no record to mend in one go: its
+    missing alt text and its missing credit are two problems, both reported.
+    """
     own = problems[rule.id]
     if not rule.defers_to or not own:
         return own
     taken = {p.values.get("file") for other in rule.defers_to for p in problems.get(other, [])}
-    return [p for p in own if p.values.get("file") not in taken]
+    return [p for p in own if p.values.get("file") not in taken or _unrecorded(p)]
+
+
+def _unrecorded(problem: Problem) -> bool:
+    """Whether the problem is about an inline image that has no media item (its ``item`` is None)."""
+    return "item" in problem.values and problem.values["item"] is None
 
 
 def _waive(finding: Finding) -> Finding:

@@ -2,7 +2,8 @@
 
 Subjects: ``media`` (every media item, and every inline image that has no
 item), ``images`` or ``videos`` (those of that kind). A message may name
-``{file}``, ``{field}`` and the item's ``{credit}``.
+``{file}``, ``{field}`` and the item's ``{credit}``; ``item`` is the media
+item's number in the front matter (None for an inline image that has none).
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
                 continue
             if _blank(value_of(item, field)):
                 line, column = position_of(post, item, field)
-                yield Problem(line, column, {"file": item.file, "field": field, "credit": item.fields.get("credit")})
+                number = None if item.index is None else item.index + 1
+                values = {"file": item.file, "field": field, "credit": item.fields.get("credit"), "item": number}
+                yield Problem(line, column, values)
 
     return check
 
