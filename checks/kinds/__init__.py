@@ -99,6 +99,7 @@ def _registry() -> dict[str, ModuleType]:
         share_source,
         waiver_reason,
         words,
+        yaml_comment,
     )
 
     modules = (
@@ -120,6 +121,7 @@ def _registry() -> dict[str, ModuleType]:
         share_source,
         waiver_reason,
         words,
+        yaml_comment,
     )
     return {module.__name__.rsplit(".", 1)[-1]: module for module in modules}
 
