@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, TextIO
 from checks import __version__
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up time matters for one file
-    from checks.files import Target
-    from checks.findings import Finding, Report
-    from checks.model import Policy
-    from checks.reporters import Reporter
-    from checks.settings import Settings
+    from checks.lint.files import Target
+    from checks.lint.findings import Finding, Report
+    from checks.lint.settings import Settings
+    from checks.policy.model import Policy
+    from checks.report.formats import Reporter
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 PARALLEL_FROM = 200  # with --jobs 0 (auto), fewer files than this are checked in one process
@@ -96,7 +96,7 @@ def _jobs(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(argv)
-    from checks.errors import DataError
+    from checks.policy.errors import DataError
 
     try:
         return run(options)
@@ -112,10 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(options: Options) -> int:
-    from checks.findings import Report
-    from checks.loader import load_policy
-    from checks.reporters import REPORTERS
-    from checks.settings import find_settings, load_settings
+    from checks.lint.findings import Report
+    from checks.lint.settings import find_settings, load_settings
+    from checks.policy.loader import load_policy
+    from checks.report.formats import REPORTERS
 
     if options.policy is not None and not options.policy.is_dir():
         raise UsageError(f"policy folder '{options.policy}' not found")
@@ -142,7 +142,7 @@ def run(options: Options) -> int:
 
 
 def _targets(options: Options, settings: Settings, cwd: Path) -> Iterator[Target]:
-    from checks.files import changed_since, discover
+    from checks.lint.files import changed_since, discover
 
     changed = changed_since(options.changed_since, cwd) if options.changed_since else None
     for target in discover(options.paths, settings, cwd):
@@ -162,7 +162,7 @@ def _check_all(
     """Files are found while the first ones are checked; workers start once there are enough files."""
     from itertools import chain, islice
 
-    from checks import parallel
+    from checks.lint import parallel
 
     first = list(islice(targets, PARALLEL_FROM))
     workers = jobs or (min(os.cpu_count() or 1, 8) if len(first) >= PARALLEL_FROM else 1)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.loader import load_policy
-from checks.model import Policy
+from checks.policy.loader import load_policy
+from checks.policy.model import Policy
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"

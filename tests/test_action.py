@@ -33,9 +33,9 @@ from typing import Any
 import pytest
 import yaml
 
-from checks import action as glue
-from checks.findings import Finding, Report
-from checks.reporters import as_json
+from checks.lint.findings import Finding, Report
+from checks.report import action as glue
+from checks.report.formats import as_json
 
 PROJECT = Path(__file__).resolve().parents[1]
 ACTION = yaml.safe_load((PROJECT / "action.yml").read_text(encoding="utf-8"))
@@ -464,7 +464,7 @@ def test_the_scripts_are_valid_bash() -> None:
         assert done.returncode == 0, f"step {step.get('id')}: {done.stderr}"
 
 
-# -- checks.action on its own -----------------------------------------------------------
+# -- checks.report.action on its own -----------------------------------------------------------
 
 
 def finding(**changes: Any) -> Finding:

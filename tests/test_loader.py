@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from checks.errors import DataError
-from checks.loader import load_policy
-from checks.model import Clause
+from checks.policy.errors import DataError
+from checks.policy.loader import load_policy
+from checks.policy.model import Clause
 
 POLICY_DIR = Path(__file__).resolve().parents[1] / "policy"
 

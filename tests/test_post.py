@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checks.post import FormatProblem, Post, parse_post, published_text
-from checks.settings import glob_pattern
-from checks.textscan import handle_of, phone_digits
-from checks.xcount import weighted_length
+from checks.lint.post import FormatProblem, Post, parse_post, published_text
+from checks.lint.settings import glob_pattern
+from checks.lint.textscan import handle_of, phone_digits
+from checks.lint.xcount import weighted_length
 
 POST = """---
 title: Fleet Pond walk

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.cli import main
-from checks.loader import load_policy
-from checks.model import Policy
+from checks.policy.loader import load_policy
+from checks.policy.model import Policy
 
 POLICY: Policy = load_policy()
 PROPERTY = settings(

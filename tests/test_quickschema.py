@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checks import schemas
-from checks.model import Policy
-from checks.post import Post, parse_post
-from checks.quickschema import QuickSchema
+from checks.lint.post import Post, parse_post
+from checks.policy import schemas
+from checks.policy.model import Policy
+from checks.policy.quickschema import QuickSchema
 
 
 def _front_matters(policy: Policy) -> list[object]:

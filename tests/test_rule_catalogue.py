@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from checks.kinds import KINDS
-from checks.model import Policy
+from checks.lint.kinds import KINDS
+from checks.policy.model import Policy
 
 PROJECT = Path(__file__).resolve().parents[1]
 CONTRACT = PROJECT.parent / "shared" / "spec" / "content-contract.md"
-KINDS_DIR = PROJECT / "checks" / "kinds"
+KINDS_DIR = PROJECT / "checks" / "lint" / "kinds"
 
 CONTRACT_IDS = {
     "alt-text-missing",
@@ -131,7 +131,7 @@ def test_messages_follow_the_style(policy: Policy) -> None:
 
 def test_every_kind_module_has_parameters_and_prepare() -> None:
     modules = {path.stem for path in KINDS_DIR.glob("*.py") if path.stem != "__init__"}
-    assert set(KINDS) == modules, "the kind registry and the modules in checks/kinds differ"
+    assert set(KINDS) == modules, "the kind registry and the modules in checks/lint/kinds differ"
     lacking = {
         name: [part for part in ("PARAMETERS", "prepare") if not hasattr(module, part)]
         for name, module in KINDS.items()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from checks.engine import Engine
-from checks.loader import load_policy
-from checks.model import Example, Rule
-from checks.settings import settings_from_data
+from checks.lint.engine import Engine
+from checks.lint.settings import settings_from_data
+from checks.policy.loader import load_policy
+from checks.policy.model import Example, Rule
 
 POLICY = load_policy()
 CASES = [

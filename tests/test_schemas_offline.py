@@ -30,8 +30,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from checks import yamlio
-from checks.schemas import with_id
+from checks.policy import yamlio
+from checks.policy.schemas import with_id
 
 PROJECT = Path(__file__).resolve().parents[1]
 POLICY = PROJECT / "policy"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.errors import DataError
-from checks.model import Policy
-from checks.settings import load_settings
+from checks.lint.settings import load_settings
+from checks.policy.errors import DataError
+from checks.policy.model import Policy
 
 pytestmark = pytest.mark.unit
 

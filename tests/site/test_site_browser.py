@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitekit import SCREENSHOTS, VARIANT_NAMES, VARIANTS, Crawl, new_context, run_axe
 
-from checks import site
+from checks.site import render as site
 
 # -- axe-core on every page --------------------------------------------------------------
 

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from sitekit import PROJECT, Build, build_site, copy_project, page_file
 
-from checks import site
-from checks.loader import load_policy
+from checks.site import render as site
+from checks.policy.loader import load_policy
 
 # -- the configuration fails closed ---------------------------------------------------
 

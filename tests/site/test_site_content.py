@@ -17,8 +17,8 @@ import pytest
 import yaml
 from sitekit import PROJECT, html_text, page_file, seed_text_module
 
-from checks import site
-from checks.model import ChannelRef, Clause, Policy, Subsection
+from checks.site import render as site
+from checks.policy.model import ChannelRef, Clause, Policy, Subsection
 
 SEED = PROJECT.parent / "shared" / "seed" / "social-media-policy-2024-27.txt"
 DOCS = PROJECT / "docs"

@@ -1,0 +1,28 @@
+"""channel_known: every channel of a post must be one the policy lists.
+
+Channel ids compare exactly (``facebook``, not ``Facebook``; ``x``, not
+``twitter``). The finding points at the channel in ``channels``; the post
+schema leaves channel ids to this kind, so an unknown one is reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checks.lint.kinds import Check, Context, Problem
+from checks.lint.post import Post
+
+PARAMETERS: dict[str, Any] = {}
+
+
+def prepare(parameters: dict[str, Any], context: Context) -> Check:
+    known = context.policy.channels
+    listing = ", ".join(known)
+
+    def check(post: Post) -> Iterator[Problem]:
+        for number, channel in enumerate(post.channels):
+            if channel not in known:
+                yield Problem(*post.locate("channels", number, key=False), {"channel": channel, "known": listing})
+
+    return check

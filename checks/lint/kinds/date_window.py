@@ -1,0 +1,43 @@
+"""date_window: a post of certain types that goes out inside a period (election periods or incidents).
+
+Periods come from the settings and are compared in Europe/London: an election
+period's dates are inclusive, so a post at ``2026-05-07T23:30:00+00:00`` (00:30
+on 8 May in London) is outside a period that ends on 7 May. The finding points
+at ``publish_at``.
+
+Passes (periods: election_periods, types_key: new_initiative_types): an event the day after the period
+Fails: a consultation published on the period's last day
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checks.lint.kinds import Check, Context, Problem
+from checks.lint.post import Post
+
+PARAMETERS: dict[str, Any] = {
+    "periods": "election_periods",  # or "incidents"
+    "types": None,  # the post types that break the rule; None for all
+    "types_key": None,  # or the name of a list of pre-election.yaml holding them
+    "except_types": [],  # post types that never break it
+}
+
+
+def prepare(parameters: dict[str, Any], context: Context) -> Check:
+    periods = getattr(context, parameters["periods"])
+    types = parameters["types"]
+    if parameters["types_key"]:
+        types = getattr(context.policy.pre_election, parameters["types_key"])
+    flagged = frozenset(types) if types is not None else None
+    excepted = frozenset(parameters["except_types"])
+
+    def check(post: Post) -> Iterator[Problem]:
+        if post.type in excepted or (flagged is not None and post.type not in flagged):
+            return
+        period = context.period_at(periods, post.publish)
+        if period is not None:
+            yield Problem(*post.locate("publish_at", key=False), {"period": period.name, "type": post.type})
+
+    return check

@@ -1,0 +1,29 @@
+"""email: an e-mail address whose domain is not one the council publishes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checks.lint.kinds import Check, Context, Problem
+from checks.lint.post import Post
+
+PARAMETERS: dict[str, Any] = {}
+# The look-behind makes a match start only where a run of address characters starts: linear time.
+ADDRESS = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)")
+
+
+def prepare(parameters: dict[str, Any], context: Context) -> Check:
+    allowed = context.email_domains
+
+    def check(post: Post) -> Iterator[Problem]:
+        for text in post.texts:
+            if "@" not in text.value:  # every address holds one: most texts need no search
+                continue
+            for match in ADDRESS.finditer(text.value):
+                domain = match[1].lower().rstrip(".")
+                if not any(domain == ok or domain.endswith("." + ok) for ok in allowed):
+                    yield Problem(*text.position(match.start()), {"address": match[0]})
+
+    return check

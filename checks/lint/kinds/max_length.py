@@ -1,0 +1,57 @@
+"""max_length: a channel's text, or an alt text, longer than the channel allows.
+
+X counts its weighted length (URLs 23, wide characters and emoji 2); the
+other channels count characters. The published text counts each Markdown
+link as its text, a space and its URL, and leaves inline images out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checks.lint.kinds import Check, Context, Problem
+from checks.lint.post import Post, published_text
+from checks.lint.xcount import weighted_length
+
+PARAMETERS: dict[str, Any] = {
+    "subject": "channel_text",  # or "alt_text"
+}
+
+
+def prepare(parameters: dict[str, Any], context: Context) -> Check:
+    channels = context.policy.channels
+    subject = parameters["subject"]
+
+    def check_text(post: Post) -> Iterator[Problem]:
+        published: dict[str, str] = {}  # channels that share the body share its published text
+        for channel_id, source in post.channel_sources().items():
+            channel = channels.get(channel_id)
+            if channel is None:
+                continue
+            text = published.get(source.where)
+            if text is None:
+                text = published[source.where] = published_text(source.value).strip()
+            length = weighted_length(text) if channel.counting == "x-weighted" else len(text)
+            if length > channel.text_limit:
+                where = post.locate("text", channel_id) if source.where != "body" else (post.body_line, 1)
+                yield Problem(*where, {"channel": channel_id, "length": length, "limit": channel.text_limit})
+
+    def check_alt(post: Post) -> Iterator[Problem]:
+        for channel_id in post.channels:
+            channel = channels.get(channel_id)
+            if channel is None or channel.alt_text_limit is None:
+                continue
+            for text, item in post.alt_texts:
+                if len(text.value) > channel.alt_text_limit:
+                    yield Problem(
+                        *text.position(0),
+                        {
+                            "channel": channel_id,
+                            "length": len(text.value),
+                            "limit": channel.alt_text_limit,
+                            "file": item.file,
+                        },
+                    )
+
+    return check_alt if subject == "alt_text" else check_text

@@ -1,0 +1,42 @@
+"""words: words or phrases from a list, matched as whole words; or link text that is only such a phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checks.lint.kinds import Check, Context, Problem
+from checks.lint.post import Post
+from checks.lint.textscan import inside, url_spans, words_pattern
+
+PARAMETERS: dict[str, Any] = {
+    "list": None,
+    "subject": "text",  # or "link_text": the whole text of each Markdown link
+    "ignore_case": True,
+}
+
+
+def prepare(parameters: dict[str, Any], context: Context) -> Check:
+    entries = context.policy.words(parameters["list"])
+    if parameters["subject"] == "link_text":
+        phrases = frozenset(" ".join(entry.lower().split()) for entry in entries)
+
+        def check_links(post: Post) -> Iterator[Problem]:
+            for link in post.inline_links:
+                said = " ".join(link.text.lower().strip(" .:!?…").split())
+                if said in phrases:
+                    yield Problem(link.line, link.column, {"match": link.text})
+
+        return check_links
+    regex = words_pattern(entries, ignore_case=parameters["ignore_case"])
+
+    def check(post: Post) -> Iterator[Problem]:
+        if regex is None:
+            return
+        for text in post.texts:
+            urls = url_spans(text.value)
+            for match in regex.finditer(text.value):
+                if not inside(match.start(), urls):
+                    yield Problem(*text.position(match.start()), {"match": match[0]})
+
+    return check

@@ -1,0 +1,385 @@
+"""Reading one proposed post: bytes to front matter, body, media, links and public text.
+
+Reading never raises for a bad post: problems come back as a ``FormatProblem``
+(the format rules), with the position the problem is at.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checks.policy import yamlio
+
+# Link text holds no "[": a line of many "[" then stays linear (each try stops at the next "[").
+INLINE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
+VIDEO_EXTENSIONS = frozenset({"mp4", "mov", "m4v", "webm", "avi", "mkv"})
+
+
+@dataclass(frozen=True)
+class FormatProblem:
+    """Why a file cannot be checked: a format rule id, a message and its position."""
+
+    rule: str
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+class Text:
+    """A piece of public text and how to find any offset of it in the file."""
+
+    def __init__(self, where: str, value: str, origin: Any) -> None:
+        self.where = where  # "body", "text.x", "media[0].alt", "image images/a.jpg"
+        self.value = value
+        self._origin = origin  # callable(offset) -> (line, column)
+
+    def position(self, offset: int = 0) -> tuple[int, int]:
+        return self._origin(offset)
+
+
+@dataclass(frozen=True)
+class InlineImage:
+    alt: str
+    src: str
+    line: int
+    column: int  # of the "!"
+    alt_column: int
+
+
+@dataclass(frozen=True)
+class InlineLink:
+    text: str
+    url: str
+    line: int
+    column: int  # of the "["
+
+
+@dataclass
+class MediaItem:
+    """A media item of the front matter, or an inline image that has none."""
+
+    fields: dict[str, Any]
+    index: int | None  # position in front matter `media`, None for an inline image
+    inline: InlineImage | None = None
+
+    @property
+    def file(self) -> str:
+        return str(self.fields.get("file", ""))
+
+    @property
+    def kind(self) -> str:
+        declared = self.fields.get("kind")
+        if declared:
+            return str(declared)
+        extension = self.file.rsplit(".", 1)[-1].lower() if "." in self.file else ""
+        return "video" if extension in VIDEO_EXTENSIONS else "image"
+
+
+@dataclass
+class Post:
+    path: str
+    front: dict[str, Any]
+    front_text: str
+    body: str
+    body_line: int  # file line of the body's first line
+    publish: datetime  # aware, Europe/London
+    _nodes: Any = field(default=None, repr=False)
+
+    # -- positions -------------------------------------------------------
+    @property
+    def nodes(self) -> Any:
+        if self._nodes is None:
+            self._nodes = yamlio.compose(self.front_text)
+        return self._nodes
+
+    def locate(self, *path: str | int, key: bool = True) -> tuple[int, int]:
+        """File line and column of a front matter key (or its value)."""
+        line, column = yamlio.locate(self.nodes, path, key=key)
+        return line + 1, column  # the front matter starts on the file's second line
+
+    def body_position(self, offset: int) -> tuple[int, int]:
+        index, line_start = _line_of(self.body, offset)
+        return self.body_line + index, offset - line_start + 1
+
+    # -- what the post holds ------------------------------------------------
+    @property
+    def type(self) -> str:
+        return str(self.front.get("type", ""))
+
+    @property
+    def channels(self) -> list[str]:
+        return [str(c) for c in self.front.get("channels", [])]
+
+    @cached_property
+    def inline_images(self) -> list[InlineImage]:
+        found = []
+        for match in INLINE.finditer(self.body):
+            if match[1]:
+                line, column = self.body_position(match.start())
+                found.append(InlineImage(match[2], match[3], line, column, column + 2))
+        return found
+
+    @cached_property
+    def inline_links(self) -> list[InlineLink]:
+        unique = {text.where: text for text in self.channel_sources().values()}
+        return [link for text in unique.values() for link in _links(text)]
+
+    @cached_property
+    def media(self) -> list[MediaItem]:
+        """Front matter media, then inline images that no media item describes."""
+        items = [MediaItem(dict(raw), number) for number, raw in enumerate(self.front.get("media") or [])]
+        described = {item.file: item for item in items}
+        for image in self.inline_images:
+            if image.src in described:
+                described[image.src].inline = image
+            else:
+                items.append(MediaItem({"file": image.src, "alt": image.alt}, None, image))
+        return items
+
+    def channel_sources(self) -> dict[str, Text]:
+        """The Markdown each channel publishes: its own `text`, else the body."""
+        own = self.front.get("text") or {}
+        sources: dict[str, Text] = {}
+        for channel in self.channels:
+            if channel in own:
+                sources[channel] = self.front_text_value(("text", channel), f"text.{channel}")
+            else:
+                sources[channel] = self.body_text
+        return sources
+
+    @cached_property
+    def body_text(self) -> Text:
+        return Text("body", self.body, self.body_position)
+
+    def front_text_value(self, path: tuple[str | int, ...], where: str) -> Text:
+        value = self.front
+        for step in path:
+            value = value[step]
+        return Text(where, str(value), lambda offset: self._scalar_position(path, offset))
+
+    def _scalar_position(self, path: tuple[str | int, ...], offset: int) -> tuple[int, int]:
+        node = self.nodes
+        for step in path:
+            node = _child_value(node, step)
+        mark = node.start_mark
+        line, column = mark.line + 2, mark.column + 1
+        value = str(node.value)
+        index, line_start = _line_of(value, offset)
+        if node.style == "|":  # literal block: lines keep their place, under a fixed indent
+            lines = _line_starts(self.front_text)
+            start = lines[mark.line + 1] if mark.line + 1 < len(lines) else len(self.front_text)
+            end = self.front_text.find("\n", start)
+            first = self.front_text[start : end if end >= 0 else len(self.front_text)]
+            indent = len(first) - len(first.lstrip(" "))
+            return line + 1 + index, indent + offset - line_start + 1
+        if node.style in ("'", '"'):
+            column += 1
+        if index or node.style == ">":
+            return line, column  # folded text: its own start is the best place to point
+        return line, column + offset
+
+    @cached_property
+    def texts(self) -> list[Text]:
+        """Everything the public reads: body (when a channel uses it), channel texts, alt texts."""
+        seen: dict[str, Text] = {}
+        for text in self.channel_sources().values():
+            seen.setdefault(text.where, text)
+        if not self.channels:
+            seen["body"] = self.body_text
+        return list(seen.values()) + [text for text, _ in self.alt_texts]
+
+    @cached_property
+    def alt_texts(self) -> list[tuple[Text, MediaItem]]:
+        """Each alt text with its item: inline ones where they stand, front matter ones at their key."""
+        found: list[tuple[Text, MediaItem]] = []
+        for item in self.media:
+            if item.index is not None and isinstance(item.fields.get("alt"), str):
+                found.append((self.front_text_value(("media", item.index, "alt"), f"media[{item.index}].alt"), item))
+            if item.inline is not None:
+                image = item.inline
+                text = Text(f"image {image.src}", image.alt, lambda offset, i=image: (i.line, i.alt_column + offset))
+                found.append((text, item))
+        return found
+
+
+@lru_cache(maxsize=16)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts: many findings on a long text then cost no rescans."""
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
+def _line_of(text: str, offset: int) -> tuple[int, int]:
+    """The 0-based line that ``offset`` is on, and the offset that line starts at."""
+    starts = _line_starts(text)
+    index = bisect_right(starts, offset) - 1
+    return index, starts[index]
+
+
+def _child_value(node: Any, step: str | int) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return next(value for key, value in node.value if key.value == str(step))
+    return node.value[step]
+
+
+def _links(text: Text) -> list[InlineLink]:
+    links = []
+    for match in INLINE.finditer(text.value):
+        if not match[1]:
+            line, column = text.position(match.start())
+            links.append(InlineLink(match[2], match[3], line, column))
+    return links
+
+
+def published_text(markdown: str) -> str:
+    """What a channel publishes: links as 'text url', inline images left out."""
+    return INLINE.sub(lambda m: "" if m[1] else f"{m[2]} {m[3]}", markdown)
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def read_post(path: Path, display: str) -> Post | FormatProblem:
+    """Read and parse one post file; never raises for what the file holds."""
+    try:
+        raw = yamlio.read_capped(path)
+    except OSError as error:
+        return FormatProblem("file-unreadable", f"File cannot be read: {error.strerror or error}")
+    if raw is None:
+        return FormatProblem("file-unreadable", "File is larger than 1 MiB")
+    return parse_post(raw, display)
+
+
+def parse_post(raw: bytes, display: str) -> Post | FormatProblem:
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = yamlio.byte_position(raw, nul)
+        return FormatProblem("file-unreadable", "File holds NUL bytes", line, column)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = yamlio.byte_position(raw, error.start)
+        return FormatProblem("file-unreadable", f"File is not UTF-8 text (byte 0x{raw[error.start]:02X})", line, column)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _split(text, display)
+
+
+def _split(text: str, display: str) -> Post | FormatProblem:
+    if not text.startswith("---\n") and text.rstrip(" \t") != "---":
+        return FormatProblem("front-matter-missing", "File does not start with front matter (a '---' line)")
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        return FormatProblem("front-matter-invalid", "Front matter is not closed by a '---' line")
+    front_text = text[4 : 4 + end.start()]
+    body_start = 4 + end.end() + 1
+    body = text[body_start:] if body_start <= len(text) else ""
+    try:
+        front, nodes = _load_front(front_text)
+    except yamlio.YAMLProblem as problem:
+        return FormatProblem(
+            "front-matter-invalid",
+            f"Front matter is not valid YAML: {problem.message}",
+            problem.line + 1,
+            problem.column,
+        )
+    if front is None:
+        front = {}
+    if not isinstance(front, dict):
+        return FormatProblem(
+            "front-matter-schema", f"Front matter must be a mapping of keys, not a {yamlio_type(front)}", 2, 1
+        )
+    publish = _publish_time(front.get("publish_at"))
+    body_line = front_text.count("\n") + 3
+    return Post(display, front, front_text, body, body_line, publish or datetime.min, nodes)
+
+
+class _NotPlain(Exception):
+    """Front matter that ``_plain`` leaves to PyYAML's constructor."""
+
+
+_STR, _NULL, _BOOL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "seq", "map"))
+_BOOLS = yaml.constructor.SafeConstructor.bool_values
+
+
+def _load_front(text: str) -> tuple[Any, yaml.Node | None]:
+    """The front matter's data and its node tree, for positions, from one parse.
+
+    libyaml composes the nodes and ``_plain`` builds the data from them, much
+    faster than PyYAML's constructor. Front matter that is not plain (aliases,
+    tags, numbers, duplicate keys, too deep, errors) is loaded by
+    ``yamlio.load`` as before, which gives the same data or the same error:
+    ``_plain`` accepts only what ``yamlio.load`` accepts.
+    """
+    if "*" not in text:  # no alias can be written without "*", so no node is shared
+        try:
+            root = yaml.compose(text, Loader=yamlio.StrictLoader)
+            return (None if root is None else _plain(root)), root
+        except (yaml.YAMLError, RecursionError, _NotPlain):
+            pass
+    return yamlio.load(text), None
+
+
+def _plain(node: yaml.Node, depth: int = 1) -> Any:
+    """Text, true or false, null, lists and mappings with text keys, as PyYAML's safe loader builds them."""
+    kind, tag = type(node), node.tag
+    if kind is not yaml.ScalarNode and depth > yamlio.MAX_DEPTH:
+        raise _NotPlain("nested too deeply")
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL and node.value.lower() in _BOOLS:
+            return _BOOLS[node.value.lower()]
+    elif kind is yaml.SequenceNode and tag == _SEQ:
+        return [_plain(item, depth + 1) for item in node.value]
+    elif kind is yaml.MappingNode and tag == _MAP:
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or type(key_node) is not yaml.ScalarNode or key_node.value in data:
+                raise _NotPlain("a key that is not text, or a duplicate key")
+            data[key_node.value] = _plain(value_node, depth + 1)
+        return data
+    raise _NotPlain(tag)
+
+
+def yamlio_type(value: Any) -> str:
+    return "list" if isinstance(value, list) else "single value"
+
+
+LONDON_DEFAULT_TIME = time(9, 0)
+
+
+def _publish_time(value: Any) -> datetime | None:
+    """publish_at in Europe/London; a bare date means 09:00 that day. None when invalid."""
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    if not isinstance(value, str):
+        return None
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), LONDON_DEFAULT_TIME, london)
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(london)
+
+
+def publish_time_problem(value: Any) -> str | None:
+    """Why publish_at cannot be used, or None when it can."""
+    if isinstance(value, str) and _publish_time(value) is None:
+        return (
+            f"Front matter key 'publish_at' is '{value}', which is not a real date (2027-06-01)"
+            " or a date-time with an offset (2027-06-01T09:30:00+01:00)"
+        )
+    return None

@@ -1,0 +1,286 @@
+"""A content repo's `.policy-check.yaml`: found upward from the working folder, validated, typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from checks.policy import yamlio
+from checks.policy.errors import DataError
+from checks.policy.model import Policy
+from checks.policy.quickschema import QuickSchema
+
+FILE_NAME = ".policy-check.yaml"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A named span of time, inclusive, as aware datetimes in Europe/London."""
+
+    name: str
+    start: datetime
+    end: datetime
+
+    def holds(self, moment: datetime) -> bool:
+        return self.start <= moment <= self.end
+
+
+@dataclass
+class Settings:
+    """What the content repo adds to the policy; every key is optional."""
+
+    path: Path | None = None
+    election_periods: list[Period] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    approvers: list[str] | None = None
+    organisation_names: list[str] = field(default_factory=list)
+    allowed_email_domains: list[str] = field(default_factory=list)
+    allowed_phones: list[str] = field(default_factory=list)
+    incidents: list[Period] = field(default_factory=list)
+    rules: dict[str, str] = field(default_factory=dict)  # rule id -> off | warning | error
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        """The folder include and exclude globs are relative to."""
+        return self.path.parent if self.path else Path.cwd()
+
+    @cached_property
+    def _include(self) -> list[Glob]:
+        return [glob_pattern(glob) for glob in self.include]
+
+    @cached_property
+    def _exclude(self) -> list[Glob]:
+        return [glob_pattern(glob) for glob in self.exclude]
+
+    def selects(self, relative: str) -> bool:
+        """Whether a file (path relative to ``root``, with '/') is to be checked."""
+        if self._include and not any(p.fullmatch(relative) for p in self._include):
+            return False
+        return not any(p.fullmatch(relative) for p in self._exclude)
+
+
+class Glob:
+    """A glob where `**/` matches any depth (including none), `**` anything, `*` and `?` stay within a folder.
+
+    Matching steps the set of reachable offsets in the path through the glob,
+    kept as the bits of an integer, so its time grows with the glob's length
+    times the path's. A regular expression built from a glob such as
+    `**/**/**/**/x` backtracks for hours on a deep path.
+    """
+
+    def __init__(self, glob: str) -> None:
+        self.glob = glob
+        self.steps = _glob_steps(glob)
+        literal = [len(step) == 1 and step not in "*?" for step in self.steps]
+        self.prefix = "".join(self.steps[: literal.index(False)] if False in literal else self.steps)
+        self.suffix = "".join(self.steps[len(literal) - literal[::-1].index(False) :] if False in literal else ())
+        self.wild = False in literal
+
+    def fullmatch(self, path: str) -> bool:
+        if not self.wild:
+            return path == self.prefix
+        if not (path.startswith(self.prefix) and path.endswith(self.suffix)):  # most paths stop here, quickly
+            return False
+        bits: dict[str, int] = {}
+        for offset, char in enumerate(path):
+            bits[char] = bits.get(char, 0) | 1 << offset
+        end = len(path)
+        slashes = bits.get("/", 0)
+        others = ((1 << end) - 1) & ~slashes  # offsets whose character is not "/"
+        reached = 1  # offset 0
+        for step in self.steps:
+            lowest = reached & -reached
+            if step == "**/":  # also every offset just after a "/" at or past the lowest reached
+                reached |= (slashes << 1) & ~((lowest << 1) - 1)
+            elif step == "**":
+                reached = ((1 << (end + 1)) - 1) & ~(lowest - 1)
+            elif step == "*":
+                reached = _fill(reached, others << 1)
+            elif step == "?":
+                reached = (reached & others) << 1
+            else:
+                reached = (reached & bits.get(step, 0)) << 1
+            if not reached:
+                return False
+        return bool(reached >> end & 1)
+
+
+def _glob_steps(glob: str) -> tuple[str, ...]:
+    steps: list[str] = []
+    index = 0
+    while index < len(glob):
+        step = next((s for s in ("**/", "**", "*") if glob.startswith(s, index)), glob[index])
+        if not (steps and steps[-1] == step == "**/"):  # `**/**/` is `**/`
+            steps.append(step)
+        index += len(step)
+    return tuple(steps)
+
+
+def _fill(reached: int, enter: int) -> int:
+    """Offsets reachable from ``reached`` through offsets that may be entered (bit set in ``enter``)."""
+    shift = 1
+    while enter:  # doubling: after each round, runs of 2**k steps are taken at once
+        reached |= enter & (reached << shift)
+        enter &= enter << shift
+        shift <<= 1
+    return reached
+
+
+def glob_pattern(glob: str) -> Glob:
+    """The compiled glob; its ``fullmatch(path)`` tells whether the whole path matches."""
+    return Glob(glob)
+
+
+def find_settings(start: Path) -> Path | None:
+    """The nearest `.policy-check.yaml` in ``start`` or a parent folder."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / FILE_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+def load_settings(path: Path | None, policy: Policy, schema_dir: Path) -> Settings:
+    """Read and validate a settings file; ``None`` gives empty settings."""
+    if path is None:
+        return Settings()
+    label = str(path)
+    text = _read(path, label)
+    try:
+        data = yamlio.load(text)
+    except yamlio.YAMLProblem as problem:
+        raise DataError(label, f"not valid YAML: {problem.message}", line=problem.line, column=problem.column) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        kind = "list" if isinstance(data, list) else "single value"
+        raise DataError(label, f"must be a mapping of settings (key: value), not a {kind}", line=1, column=1)
+    data = _normalise_rule_levels(data)
+    if not _quickly_valid(schema_dir, data):
+        from checks.policy import schemas  # jsonschema is slow to import: only for settings the quick check doubts
+
+        error = schemas.first_error(schemas.validator(schema_dir, "settings"), data)
+        if error is not None:
+            where, message = schemas.describe(error)
+            raise _error(label, text, where, message, key=schemas.points_at_key(error))
+    return _build(path, text, data, policy)
+
+
+def _quickly_valid(schema_dir: Path, data: Any) -> bool:
+    """True when the settings schema surely accepts ``data`` (``QuickSchema``); else jsonschema decides."""
+    import json
+
+    try:
+        schema = json.loads((schema_dir / "settings.schema.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    quick = QuickSchema.of(schema)
+    return quick is not None and quick.valid(data)
+
+
+def _read(path: Path, label: str) -> str:
+    """The settings text; a file over 1 MiB is refused before it is read into memory."""
+    try:
+        raw = yamlio.read_capped(path)
+    except OSError as error:
+        raise DataError(label, f"cannot be read: {error.strerror or error}") from None
+    if raw is None:
+        raise DataError(label, "is larger than 1 MiB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = yamlio.byte_position(raw, error.start)
+        raise DataError(label, f"is not UTF-8 text (byte 0x{raw[error.start]:02X})", line=line, column=column) from None
+
+
+def settings_from_data(data: dict[str, Any], policy: Policy, label: str = "settings") -> Settings:
+    """Settings from already-validated data, such as a rule example's."""
+    settings = _build(Path(label), "", _normalise_rule_levels(dict(data)), policy)
+    settings.path = None
+    return settings
+
+
+def _normalise_rule_levels(data: Any) -> Any:
+    # YAML 1.1 reads a bare `off` as false; the contract's level is the word "off".
+    if isinstance(data, dict) and isinstance(data.get("rules"), dict):
+        data["rules"] = {k: ("off" if v is False else v) for k, v in data["rules"].items()}
+    return data
+
+
+def _error(label: str, text: str, where: tuple[str | int, ...], message: str, *, key: bool = True) -> DataError:
+    line, column = yamlio.locate(yamlio.compose(text), where, key=key)
+    key = next((str(step) for step in where if isinstance(step, str)), "")
+    prefix = f"key '{key}': " if key else ""
+    return DataError(label, prefix + message, line=line, column=column, data_path=yamlio.data_path(where))
+
+
+def _build(path: Path, text: str, data: dict[str, Any], policy: Policy) -> Settings:
+    for rule_id in data.get("rules", {}):
+        if rule_id not in policy.rules:
+            from checks.policy.schemas import suggestion
+
+            message = f"unknown rule id '{rule_id}'{suggestion(str(rule_id), policy.rules)}"
+            raise _error(str(path), text, ("rules", rule_id), message)
+    return Settings(
+        path=path,
+        election_periods=_periods(str(path), text, data, "election_periods", date_only=True),
+        partners=list(data.get("partners", [])),
+        people=list(data.get("people", [])),
+        approvers=list(data["approvers"]) if "approvers" in data else None,
+        organisation_names=list(data.get("organisation_names", [])),
+        allowed_email_domains=list(data.get("allowed_email_domains", [])),
+        allowed_phones=[str(p) for p in data.get("allowed_phones", [])],
+        incidents=_periods(str(path), text, data, "incidents", date_only=False),
+        rules=dict(data.get("rules", {})),
+        include=list(data.get("include", [])),
+        exclude=list(data.get("exclude", [])),
+    )
+
+
+def _periods(label: str, text: str, data: dict[str, Any], key: str, *, date_only: bool) -> list[Period]:
+    periods = []
+    for number, raw in enumerate(data.get(key, [])):
+        try:
+            start = to_london(raw["start"], end=False)
+            end = to_london(raw["end"], end=True)
+        except ValueError as error:
+            raise _error(label, text, (key, number, _bad_field(raw)), str(error)) from None
+        if end < start:
+            raise _error(label, text, (key, number, "end"), f"'{raw['end']}' is before start '{raw['start']}'")
+        periods.append(Period(str(raw["name"]), start, end))
+    return periods
+
+
+def _bad_field(raw: dict[str, Any]) -> str:
+    try:
+        to_london(raw["start"], end=False)
+    except ValueError:
+        return "start"
+    return "end"
+
+
+def to_london(value: Any, *, end: bool) -> datetime:
+    """A settings date or date-time as an aware London time; a date's end is the day's last moment."""
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    text = str(value)
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            if end:
+                return datetime.combine(day + timedelta(days=1), time(0), london) - timedelta(microseconds=1)
+            return datetime.combine(day, time(0), london)
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a valid date") from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=london)
+    return moment.astimezone(london)
