@@ -10,12 +10,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from checks.caches import lru_cached
 from checks.policy import yamlio
 
 # Link text holds no "[": a line of many "[" then stays linear (each try stops at the next "[").
@@ -210,7 +211,7 @@ class Post:
         return found
 
 
-@lru_cache(maxsize=16)
+@lru_cached(16)
 def _line_starts(text: str) -> list[int]:
     """Where each line of ``text`` starts: many findings on a long text then cost no rescans."""
     return [0, *(match.end() for match in re.finditer("\n", text))]

@@ -12,7 +12,8 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+
+from checks.caches import lru_cached
 
 # Each look-behind stands after the literal start it guards ("a '#' with no word
 # character before it"), so that the regex engine jumps straight to each "#",
@@ -48,7 +49,7 @@ def has_emoji(text: str) -> bool:
     return not text.isascii()
 
 
-@lru_cache(maxsize=64)
+@lru_cached(64)
 def url_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the URLs of a text are. Most kinds skip URLs, so each text's are found once, not once per rule."""
     return tuple(match.span() for match in URL.finditer(text)) if has_url(text) else ()

@@ -8,10 +8,10 @@ disagree about what the policy says. Any problem in the data raises
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checks.caches import cached
 from checks.policy import yamlio
 from checks.policy.errors import DataError
 from checks.policy.model import (
@@ -60,7 +60,7 @@ def default_policy_dir() -> Path:
     return bundled if bundled.is_dir() else package.parent / "policy"
 
 
-@cache
+@cached
 def load_policy(directory: Path | None = None) -> Policy:
     """Load, validate and cross-check the whole policy (cached per folder, and on disk)."""
     folder = (directory or default_policy_dir()).resolve()

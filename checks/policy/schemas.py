@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
+
+from checks.caches import cached
 
 SCHEMA_BASE = "https://policy.hart.gov.uk/schemas/"
 
@@ -34,7 +35,7 @@ def with_id(schema: dict[str, Any], name: str, base: str = SCHEMA_BASE) -> dict[
     return {**head, "$id": f"{base}{name}", **schema}
 
 
-@cache
+@cached
 def registry(schema_dir: Path) -> Registry:
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
@@ -43,7 +44,7 @@ def registry(schema_dir: Path) -> Registry:
     return Registry().with_resources(resources)
 
 
-@cache
+@cached
 def validator(schema_dir: Path, name: str) -> Draft202012Validator:
     """A reusable validator for ``<name>.schema.json`` (building one is the slow part)."""
     uri = f"{SCHEMA_BASE}{name}.schema.json"

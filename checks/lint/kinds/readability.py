@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from checks.caches import lru_cached
 from checks.lint.kinds import Check, Context, Problem
 from checks.lint.post import INLINE, Post
 from checks.lint.textscan import EMOJI, HANDLE, HASHTAG, URL, has_emoji, has_url
@@ -33,10 +34,6 @@ VOWEL_GROUP = re.compile(r"[aeiouy]+")
 # but not in -tion, -sion, -cial, -shion, -cious and the like, nor after q or g.
 SPLIT_PAIR = re.compile(r"(?<![tcsgxh])i[aou]|eo$|oe(?!s?$)|(?<![qg])u[ao]|[aeiouy]ing")
 SILENT_E = re.compile(r"(?:[^aeiouy]e|[aeiou][^aeiouy]e)$")
-# Posts reuse a small vocabulary, so each word's count is kept; long words are rare and not kept.
-_SYLLABLES: dict[str, int] = {}
-_KEEP_SYLLABLES = 20_000
-_KEEP_LENGTH = 24
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:
@@ -77,17 +74,10 @@ def reading_ease(markdown: str, min_words: int = 1) -> float | None:
     return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syllables / len(words))
 
 
+# Posts reuse a small vocabulary, so each word's count is kept (the least used go first).
+@lru_cached(20_000)
 def count_syllables(word: str) -> int:
     """An English syllable estimate from the spelling."""
-    known = _SYLLABLES.get(word)
-    if known is None:
-        known = _estimate_syllables(word)
-        if len(word) <= _KEEP_LENGTH and len(_SYLLABLES) < _KEEP_SYLLABLES:
-            _SYLLABLES[word] = known
-    return known
-
-
-def _estimate_syllables(word: str) -> int:
     word = word.lower().replace("’", "'").split("'")[0]
     if len(word) <= 3:
         return 1
