@@ -168,10 +168,25 @@ class Policy:
 
 def walk_clauses(content: tuple[ContentItem, ...]) -> Iterator[Clause | Subsection]:
     """Every clause and subsection in ``content``, depth first, in document order."""
+    for item, _ in walk_content(content):
+        yield item
+
+
+def walk_content(
+    content: tuple[ContentItem, ...], channels: dict[str, Channel] | None = None, trail: tuple[str, ...] = ()
+) -> Iterator[tuple[Clause | Subsection, tuple[str, ...]]]:
+    """Every clause and subsection, depth first, with the titles of the subsections it stands in.
+
+    With ``channels``, a channel reference is followed into that channel's
+    content, and its heading joins the trail; without, it is passed by.
+    """
     for item in content:
         if isinstance(item, Clause):
-            yield item
-            yield from walk_clauses(item.items)
+            yield item, trail
+            yield from walk_content(item.items, channels, trail)
         elif isinstance(item, Subsection):
-            yield item
-            yield from walk_clauses(item.content)
+            yield item, trail
+            yield from walk_content(item.content, channels, (*trail, item.title))
+        elif channels is not None:
+            channel = channels[item.channel]
+            yield from walk_content(channel.content, channels, (*trail, channel.heading))

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitekit import SCREENSHOTS, VARIANT_NAMES, VARIANTS, Crawl, new_context, run_axe
 
-from checks.site import render as site
+from checks.site import markup
 
 # -- axe-core on every page --------------------------------------------------------------
 
@@ -226,12 +226,12 @@ def test_the_banner_says_on_the_readers_day_whether_the_review_is_overdue(
                 if overdue:
                     assert state == "overdue", url
                     assert "This policy is overdue for review." in text
-                    assert f"due to be reviewed by {site.long_date(due)}" in text
+                    assert f"due to be reviewed by {markup.long_date(due)}" in text
                 else:
                     assert state == "current", url
                     assert text == (
                         f"This is version {policy.meta.version} of the policy. "
-                        f"Its next review is due by {site.long_date(due)}."
+                        f"Its next review is due by {markup.long_date(due)}."
                     )
                 assert run_axe(page) == [], f"{variant.name}: the banner fails WCAG"
             finally:

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from sitekit import PROJECT, Build, build_site, copy_project, page_file
 
-from checks.site import render as site
 from checks.policy.loader import load_policy
+from checks.site import environment, markup, text
 
 # -- the configuration fails closed ---------------------------------------------------
 
@@ -211,7 +211,7 @@ def banner(html: str) -> tuple[list[str], str]:
 
 
 def _expected_banner(policy: Any, overdue: bool) -> str:
-    due = site.long_date(policy.meta.review_due)
+    due = markup.long_date(policy.meta.review_due)
     if not overdue:
         return f"This is version {policy.meta.version} of the policy. Its next review is due by {due}."
     return (
@@ -223,20 +223,20 @@ def _expected_banner(policy: Any, overdue: bool) -> str:
 @pytest.mark.parametrize(("days_after_due", "overdue"), [(-400, False), (0, False), (1, True), (900, True)])
 def test_the_banner_is_overdue_only_after_the_review_date(policy: Any, days_after_due: int, overdue: bool) -> None:
     day = date.fromisoformat(policy.meta.review_due) + timedelta(days=days_after_due)
-    assert site.is_overdue(policy, day) is overdue
-    states, text = banner(site.review_banner(policy, day))
+    assert text.is_overdue(policy, day) is overdue
+    states, shown = banner(text.review_banner(policy, day))
     assert states == ["overdue" if overdue else "current"]
-    assert text == _expected_banner(policy, overdue)
+    assert shown == _expected_banner(policy, overdue)
 
 
 def test_the_build_date_can_be_faked_and_must_be_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(site.TODAY_VARIABLE, "2027-04-01")
-    assert site.today() == date(2027, 4, 1)
-    monkeypatch.setenv(site.TODAY_VARIABLE, "1 April")
-    with pytest.raises(site.SiteError, match="HART_POLICY_TODAY is '1 April', not an ISO date"):
-        site.today()
-    monkeypatch.delenv(site.TODAY_VARIABLE)
-    assert site.today() == date.today()
+    monkeypatch.setenv(environment.TODAY_VARIABLE, "2027-04-01")
+    assert environment.today() == date(2027, 4, 1)
+    monkeypatch.setenv(environment.TODAY_VARIABLE, "1 April")
+    with pytest.raises(markup.SiteError, match="HART_POLICY_TODAY is '1 April', not an ISO date"):
+        environment.today()
+    monkeypatch.delenv(environment.TODAY_VARIABLE)
+    assert environment.today() == date.today()
 
 
 def test_every_page_of_todays_build_shows_the_version_and_review_date(built_site: Any, policy: Any) -> None:
@@ -255,5 +255,5 @@ def test_every_page_of_a_build_after_the_review_date_says_plainly_it_is_overdue(
 
 
 def test_the_site_policy_can_come_from_another_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(site.POLICY_DIR_VARIABLE, str(PROJECT / "policy"))
-    assert site.load_site_policy() is load_policy((PROJECT / "policy").resolve())
+    monkeypatch.setenv(environment.POLICY_DIR_VARIABLE, str(PROJECT / "policy"))
+    assert environment.load_site_policy() is load_policy((PROJECT / "policy").resolve())

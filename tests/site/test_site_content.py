@@ -17,8 +17,9 @@ import pytest
 import yaml
 from sitekit import PROJECT, html_text, page_file, seed_text_module
 
-from checks.site import render as site
 from checks.policy.model import ChannelRef, Clause, Policy, Subsection
+from checks.site import markup, rules
+from checks.site import text as site_text
 
 SEED = PROJECT.parent / "shared" / "seed" / "social-media-policy-2024-27.txt"
 DOCS = PROJECT / "docs"
@@ -173,7 +174,7 @@ def test_each_readers_page_holds_its_part_of_the_policy(texts: dict[str, str], p
 
 def test_the_full_policy_page_holds_every_section_in_order(texts: dict[str, str], policy: Policy) -> None:
     text = texts["policy/"]
-    positions = [text.find("\n" + site.section_heading(section) + "\n") for section in policy.sections]
+    positions = [text.find("\n" + site_text.section_heading(section) + "\n") for section in policy.sections]
     assert -1 not in positions, "a section heading is missing from the full policy"
     assert positions == sorted(positions)
     for section in policy.sections:
@@ -209,8 +210,8 @@ def test_the_catalogue_links_every_rule_by_category(built_site: Any, policy: Pol
     linked = re.findall(r'<a href="([a-z0-9-]+)/">\1</a>', html)
     assert sorted(linked) == sorted(policy.rules)
     text = html_text(html)
-    for category in site.categories(policy):
-        assert f"\n{site.category_title(category)}\n" in text
+    for category in rules.categories(policy):
+        assert f"\n{rules.category_title(category)}\n" in text
 
 
 RULE_SECTIONS = ["What it flags", "Why it matters", "The policy clause it enforces", "How to fix it", "Examples"]
@@ -232,9 +233,9 @@ def test_every_rule_page_gives_the_clause_why_the_fix_and_its_examples(texts: di
             "clause": next(part_texts(policy, rule.clause)),
         }
         for number, example in enumerate(rule.passing, start=1):
-            wanted[f"passing example {number}"] = " ".join(site.show_controls(example.post).split())
+            wanted[f"passing example {number}"] = " ".join(markup.show_controls(example.post).split())
         for number, example in enumerate(rule.failing, start=1):
-            wanted[f"failing example {number}"] = " ".join(site.show_controls(example.post).split())
+            wanted[f"failing example {number}"] = " ".join(markup.show_controls(example.post).split())
         missing = [name for name, part in wanted.items() if part not in text]
         assert not missing, f"rules/{rule.id}/ lacks its {', '.join(missing)}"
         assert rule.passing and rule.failing, f"{rule.id} needs pass and fail examples"
@@ -270,12 +271,12 @@ def test_about_gives_the_version_dates_history_and_missing_links(texts: dict[str
     lines = text.splitlines()
     for label, value in [
         ("Version", meta.version),
-        ("In effect from", site.long_date(meta.effective)),
-        ("Next review due by", site.long_date(meta.review_due)),
+        ("In effect from", markup.long_date(meta.effective)),
+        ("Next review due by", markup.long_date(meta.review_due)),
     ]:
         assert lines[lines.index(label) + 1] == value, label
     for revision in meta.revisions:
-        assert f"\n{revision.version}\n{site.long_date(revision.date)}\n{revision.summary}\n" in text
+        assert f"\n{revision.version}\n{markup.long_date(revision.date)}\n{revision.summary}\n" in text
     for link in policy.links.values():
         if link.url is None:
             assert f"\n{link.text}\n{link.note}\n" in text, link.id
