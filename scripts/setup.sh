@@ -12,12 +12,15 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
 fi
-# Reinstall when pyproject.toml changed since the last install.
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+# Reinstall when the lock or pyproject.toml changed since the last install.
+# Every package comes from requirements/dev.txt, the lock made by scripts/lock.sh, and
+# pip checks each download against the lock's hashes; then the project itself, editable
+# (a local folder has no hash), without dependencies, since the lock brought them all.
+stamp=.venv/.installed-$(cat pyproject.toml requirements/dev.txt | sha256sum | cut -c1-16)
 if [ ! -e "$stamp" ]; then
-  echo "setup: installing the project and its tools into .venv"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip 2>/dev/null || true
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+  echo "setup: installing the project and its tools into .venv (from requirements/dev.txt)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
+
 
 def run_json(folder: Path, *arguments: str) -> tuple[int, dict]:
     done = subprocess.run(

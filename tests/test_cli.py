@@ -13,6 +13,8 @@ import pytest
 
 from checks import __version__
 
+pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
+
 HERE = Path(__file__).resolve().parent
 SMALL = HERE / "fixtures" / "small-repo"
 GOLDEN = HERE / "golden"

@@ -29,6 +29,7 @@ def labelled(name: str) -> dict[str, list[str]]:
     return yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8")) or {}
 
 
+@pytest.mark.integration
 def test_every_post_is_labelled_and_checked(checked) -> None:
     status, report, errors = checked
     expected = labelled("expected.yaml")
@@ -41,6 +42,7 @@ def test_every_post_is_labelled_and_checked(checked) -> None:
     assert all(finding["path"].startswith("posts/") for finding in report["findings"])
 
 
+@pytest.mark.integration
 def test_errors_are_exactly_the_labelled_ones(checked) -> None:
     _, report, _ = checked
     expected = labelled("expected.yaml")
@@ -49,6 +51,7 @@ def test_errors_are_exactly_the_labelled_ones(checked) -> None:
     assert set(got) <= set(expected)
 
 
+@pytest.mark.integration
 def test_warnings_are_exactly_the_labelled_ones(checked) -> None:
     _, report, _ = checked
     expected = labelled("expected.yaml")
@@ -58,6 +61,7 @@ def test_warnings_are_exactly_the_labelled_ones(checked) -> None:
     assert {path: got.get(path, []) for path in expected} == {path: warnings.get(path, []) for path in expected}
 
 
+@pytest.mark.integration
 def test_the_waiver_is_reported_and_does_not_fail(checked) -> None:
     _, report, _ = checked
     waived = [(f["path"], f["rule"]) for f in report["findings"] if f["waived"]]

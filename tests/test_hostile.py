@@ -680,6 +680,7 @@ def check_in_a_process(repo: Path, *arguments: str) -> subprocess.CompletedProce
     return subprocess.run(command, cwd=repo, capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.integration
 def test_fifos_and_devices_do_not_hang(repo: Path, tmp_path: Path) -> None:
     """A FIFO named like a post, walked or named, must not be opened (that would wait forever)."""
     os.mkfifo(repo / "posts" / "pipe.md")
@@ -730,6 +731,7 @@ def test_names_with_spaces_and_letters_beyond_ascii(repo: Path, capsys: pytest.C
     assert failing == wanted
 
 
+@pytest.mark.integration
 def test_names_that_are_not_utf8_or_hold_control_characters(repo: Path) -> None:
     """Process level: the name reaches stdout through the real encoder, in every format."""
     for raw in (b"posts/\xff\xfe bad.md", b"posts/new\nline.md", b"posts/bell\x07.md"):
@@ -759,6 +761,7 @@ def test_names_that_are_not_utf8_or_hold_control_characters(repo: Path) -> None:
 # -- several hostile files in one run, with worker processes -------------------
 
 
+@pytest.mark.integration
 def test_many_hostile_files_in_one_run_with_workers(repo: Path, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     hostile = {
@@ -783,6 +786,7 @@ def test_many_hostile_files_in_one_run_with_workers(repo: Path, tmp_path: Path) 
     assert not marker.exists()
 
 
+@pytest.mark.integration
 def test_a_reader_that_stops_early_gets_no_traceback(repo: Path) -> None:
     """`policy-check . | head -c 5`: the pipe closes while megabytes of JSON are still to come."""
     write("loud.md", HEAD + "---\n" + "LOUD " * 20_000 + "\n")

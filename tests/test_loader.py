@@ -128,6 +128,7 @@ def test_invalid_yaml(broken: Path) -> None:
     assert load_error(broken).startswith("policy/lists.yaml:")
 
 
+@pytest.mark.integration
 def test_broken_policy_exits_2_with_the_message_and_no_traceback(broken: Path, tmp_path: Path) -> None:
     edit(broken / "channels.yaml", "counting: x-weighted", "counting: tweets")
     post = tmp_path / "post.md"

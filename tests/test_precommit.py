@@ -27,6 +27,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
+
 PROJECT = Path(__file__).resolve().parents[1]
 CACHE = PROJECT / ".cache" / "pre-commit"
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"

@@ -12,6 +12,8 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
+pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
+
 PROJECT = Path(__file__).resolve().parents[1]
 MULTITOOL = PROJECT / "node_modules" / "@microsoft" / "sarif-multitool-linux" / "Sarif.Multitool"
 

@@ -352,9 +352,15 @@ def test_the_content_repo_page_shows_the_tested_set_up_and_every_action_input(bu
     text = html_text(html)
     blocks = [html_unescape(block) for block in re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", html, re.S)]
     example = PROJECT / "examples" / "content-repo"
-    for name in (".github/workflows/policy-check.yml", ".pre-commit-config.yaml", ".policy-check.yaml"):
+    for name in (
+        ".github/workflows/policy-check.yml",
+        ".pre-commit-config.yaml",
+        ".policy-check.yaml",
+        ".vscode/settings.json",
+    ):
         shown = (example / name).read_text(encoding="utf-8").rstrip("\n")
         assert shown in blocks, f"{name} is not shown whole"
+    assert "https://policy.hart.gov.uk/schemas/settings.schema.json" in text  # the schema the editor set-up saves
     action = yaml.safe_load((PROJECT / "action.yml").read_text(encoding="utf-8"))
     for name, spec in action["inputs"].items():
         lines = text.splitlines()
