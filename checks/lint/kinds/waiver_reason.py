@@ -11,16 +11,16 @@ from typing import Any
 
 from checks.lint.kinds import Check, Context, Problem
 from checks.lint.post import Post
+from checks.lint.waivers import waivers_of
 
 PARAMETERS: dict[str, Any] = {}
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:
     def check(post: Post) -> Iterator[Problem]:
-        for number, waiver in enumerate(post.front.get("waivers") or []):
-            reason = waiver.get("reason")
-            if not isinstance(reason, str) or not reason.strip():
-                where = post.locate("waivers", number, "reason")  # the waiver itself when it has no reason key
-                yield Problem(*where, {"waived_rule": waiver.get("rule", "")})
+        for waiver in waivers_of(post.front):
+            if not waiver.applies:
+                where = post.locate("waivers", waiver.number, "reason")  # the waiver itself when it has no reason key
+                yield Problem(*where, {"waived_rule": "" if waiver.rule is None else waiver.rule})
 
     return check
