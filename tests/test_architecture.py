@@ -1,0 +1,64 @@
+"""The import contracts in pyproject.toml ([tool.importlinter]) hold, and fail when a forbidden import is planted.
+
+The layering of checks/ (policy data, linter, reporting, site, commands) is
+written down as import-linter contracts, so it cannot rot quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+PROJECT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = PROJECT / ".venv" / "bin" / "lint-imports"
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """lint-imports on the ``checks`` package under ``root``, with that root's pyproject.toml."""
+    if not LINT_IMPORTS.exists():
+        pytest.fail(f"lint-imports is not at {LINT_IMPORTS}: run `bash scripts/setup.sh`")
+    environment = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--config", str(root / "pyproject.toml"), "--no-cache"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_contracts_hold() -> None:
+    done = lint_imports(PROJECT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 5 kept, 0 broken." in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "planted", "contract"),
+    [
+        ("policy/model.py", "checks.lint.engine", "The policy data imports nothing of the linter"),
+        ("policy/loader.py", "checks.lint.kinds", "The policy data imports nothing of the linter"),
+        ("lint/kinds/pattern.py", "checks.report.formats", "Kinds never import reporting"),
+        ("lint/engine.py", "checks.site.rules", "The linter imports nothing of reporting"),
+        ("report/formats.py", "checks.cli", "Reporting imports nothing of the site or the commands"),
+        ("site/rules.py", "checks.lint.engine", "The site reaches the linter only through"),
+    ],
+)
+def test_a_forbidden_import_breaks_its_contract(tmp_path: Path, module: str, planted: str, contract: str) -> None:
+    shutil.copytree(PROJECT / "checks", tmp_path / "checks", ignore=shutil.ignore_patterns("__pycache__", "_policy"))
+    shutil.copy(PROJECT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "checks" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\nimport {planted}  # planted\n", encoding="utf-8")
+    done = lint_imports(tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    output = " ".join(done.stdout.split())  # lint-imports wraps long contract names
+    assert contract in output
+    source = "checks." + module.removesuffix(".py").replace("/", ".")
+    assert f"{source} -> {planted}" in output
