@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from checks.lint.kinds import KINDS
+from checks.lint.kinds import KIND_NAMES, KINDS, Parameter
 from checks.policy.model import Policy
 
 PROJECT = Path(__file__).resolve().parents[1]
 CONTRACT = PROJECT.parent / "shared" / "spec" / "content-contract.md"
 KINDS_DIR = PROJECT / "checks" / "lint" / "kinds"
+NOT_KINDS = {"__init__", "base", "schema"}  # the package, what kinds share, the schema generator
 
 CONTRACT_IDS = {
     "alt-text-missing",
@@ -129,15 +130,27 @@ def test_messages_follow_the_style(policy: Policy) -> None:
     assert bad == {}
 
 
-def test_every_kind_module_has_parameters_and_prepare() -> None:
-    modules = {path.stem for path in KINDS_DIR.glob("*.py") if path.stem != "__init__"}
-    assert set(KINDS) == modules, "the kind registry and the modules in checks/lint/kinds differ"
+def test_every_kind_module_declares_parameters_values_and_prepare() -> None:
+    modules = {path.stem for path in KINDS_DIR.glob("*.py") if path.stem not in NOT_KINDS}
+    assert set(KIND_NAMES) == modules, "the kind registry and the modules in checks/lint/kinds differ"
+    assert list(KINDS) == sorted(KIND_NAMES)
     lacking = {
-        name: [part for part in ("PARAMETERS", "prepare") if not hasattr(module, part)]
+        name: [part for part in ("PARAMETERS", "VALUES", "prepare") if not hasattr(module, part)]
         for name, module in KINDS.items()
-        if not (isinstance(getattr(module, "PARAMETERS", None), dict) and callable(getattr(module, "prepare", None)))
+        if not (
+            isinstance(getattr(module, "PARAMETERS", None), tuple)
+            and all(isinstance(parameter, Parameter) for parameter in module.PARAMETERS)
+            and isinstance(getattr(module, "VALUES", None), dict)
+            and callable(getattr(module, "prepare", None))
+        )
     }
     assert lacking == {}
+    unsaid = {
+        name: [p.name for p in module.PARAMETERS if not p.description.strip()]
+        + [value for value, said in module.VALUES.items() if not said.strip()]
+        for name, module in KINDS.items()
+    }
+    assert {name: blank for name, blank in unsaid.items() if blank} == {}
     undocumented = [name for name, module in KINDS.items() if not (module.__doc__ or "").strip()]
     assert undocumented == []
 
@@ -153,9 +166,23 @@ def test_every_kind_is_used_by_a_rule(policy: Policy) -> None:
 
 
 def test_rule_parameters_are_known_to_their_kind(policy: Policy) -> None:
+    unknown = {rule.id: sorted(set(rule.parameters) - _names(rule.kind)) for rule in policy.rules.values()}
+    assert {rule_id: names for rule_id, names in unknown.items() if names} == {}
+
+
+def test_rule_messages_name_only_what_their_kind_gives(policy: Policy) -> None:
+    """The loader refuses such a message; this says which, should the loader's check ever be loosened."""
+    from string import Formatter
+
     unknown = {
-        rule.id: sorted(set(rule.parameters) - set(KINDS[rule.kind].PARAMETERS))
+        rule.id: sorted(
+            {field for _, field, _, _ in Formatter().parse(rule.message) if field is not None}
+            - set(KINDS[rule.kind].VALUES)
+        )
         for rule in policy.rules.values()
-        if set(rule.parameters) - set(KINDS[rule.kind].PARAMETERS)
     }
-    assert unknown == {}
+    assert {rule_id: names for rule_id, names in unknown.items() if names} == {}
+
+
+def _names(kind: str) -> set[str]:
+    return {parameter.name for parameter in KINDS[kind].PARAMETERS}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from checks.lint.findings import Finding
 from checks.lint.frontmatter import FrontMatterCheck
-from checks.lint.kinds import KINDS, Check, Context, Problem
+from checks.lint.kinds import KINDS, Check, Context, Problem, with_defaults
 from checks.lint.post import FormatProblem, Post, parse_post, read_post
 from checks.lint.waivers import waived_rules
 from checks.policy.model import Policy, Rule
@@ -36,7 +36,7 @@ class Engine:
             if self.severity[rule.id] == "off":
                 continue
             kind = KINDS[rule.kind]
-            check = kind.prepare({**kind.PARAMETERS, **rule.parameters}, self.context)
+            check = kind.prepare(with_defaults(kind.PARAMETERS, rule.parameters), self.context)
             if check is not None:  # None: the kind's problems are found while reading the post
                 self.checks.append((rule, check))
         self.front_matter = FrontMatterCheck(policy)

@@ -157,23 +157,33 @@ def rule_named(policy: Policy, rule_id: str) -> Rule:
 
 
 def _parameters(policy: Policy, rule: Rule) -> str:
-    from checks.lint.kinds import KINDS
-
-    defaults: dict[str, Any] = dict(getattr(KINDS[rule.kind], "PARAMETERS", {}))
-    names = [*defaults, *(name for name in rule.parameters if name not in defaults)]
+    """The kind's parameters as the rule schema describes them (generated from the kind), with this rule's values."""
+    declared = _kind_parameters(policy, rule.kind)
+    names = [*declared, *(name for name in rule.parameters if name not in declared)]
     if not names:
         return f"This rule has no parameters: the kind of check `{rule.kind}` takes none."
     rows = []
     for name in names:
-        value = rule.parameters.get(name, defaults.get(name))
+        described = declared.get(name, {})
+        value = rule.parameters.get(name, described.get("default"))
         shown = inline_code(_value(value))
         if name.endswith("list") and isinstance(value, str) and value in policy.lists:
             word_list = policy.lists[value]
             entries = f"{len(word_list.entries)} entries, in `policy.json`"
             shown += f": {markdown_text(one_line(word_list.description))} ({entries})"
         where = "set by this rule" if name in rule.parameters else "default"
-        rows.append((f"`{name}`", shown, where))
-    return table(("Parameter", "Value", "From"), rows)
+        rows.append((f"`{name}`", shown, where, markdown_text(one_line(described.get("description", "")))))
+    return table(("Parameter", "Value", "From", "What it sets"), rows)
+
+
+def _kind_parameters(policy: Policy, kind: str) -> dict[str, dict[str, Any]]:
+    """A kind's parameters by name, each with its description and default, from ``$defs/parameters-<kind>``."""
+    schema = json.loads((policy.schema_dir / "rule.schema.json").read_text(encoding="utf-8"))
+    try:
+        parameters: dict[str, dict[str, Any]] = schema["$defs"][f"parameters-{kind}"]["properties"]
+    except KeyError:
+        raise SiteError(f"rule.schema.json does not describe the parameters of kind '{kind}'") from None
+    return parameters
 
 
 def _value(value: Any) -> str:

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 
-PARAMETERS: dict[str, Any] = {}
+PARAMETERS: tuple[Parameter, ...] = ()
+VALUES: dict[str, str] = {
+    "problem": "What is wrong with the approval, as the end of a sentence about the post.",
+}
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:

@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 
-PARAMETERS: dict[str, Any] = {}
+PARAMETERS: tuple[Parameter, ...] = ()
+VALUES: dict[str, str] = {
+    "channel": "The channel id.",
+    "needs": 'What the channel needs: "image or video" or "video".',
+}
 NEEDS = {"any": "image or video", "video": "video"}
 
 

@@ -14,14 +14,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 
-PARAMETERS: dict[str, Any] = {
-    "periods": "election_periods",  # or "incidents"
-    "types": None,  # the post types that break the rule; None for all
-    "types_key": None,  # or the name of a list of pre-election.yaml holding them
-    "except_types": [],  # post types that never break it
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter(
+        "periods", "election_periods", "Which periods of the settings.", {"enum": ["election_periods", "incidents"]}
+    ),
+    Parameter(
+        "types",
+        None,
+        "Post types that break the rule; null for all.",
+        {"type": ["array", "null"], "items": {"type": "string"}},
+    ),
+    Parameter(
+        "types_key",
+        None,
+        "A list of pre-election.yaml holding the post types instead.",
+        {"enum": ["new_initiative_types"]},
+    ),
+    Parameter(
+        "except_types", (), "Post types that never break the rule.", {"type": "array", "items": {"type": "string"}}
+    ),
+)
+VALUES: dict[str, str] = {
+    "period": "The name of the period the post goes out in.",
+    "type": "The post's type.",
 }
 
 

@@ -6,10 +6,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 
-PARAMETERS: dict[str, Any] = {}
+PARAMETERS: tuple[Parameter, ...] = ()
+VALUES: dict[str, str] = {
+    "address": "The e-mail address as written.",
+}
 # The look-behind makes a match start only where a run of address characters starts: linear time.
 ADDRESS = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)")
 

@@ -11,13 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.textscan import EMOJI, emoji_runs, has_emoji
 
-PARAMETERS: dict[str, Any] = {
-    "max_in_a_row": 3,
-    "max_total": 6,
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("max_in_a_row", 3, "Most emoji allowed in a row.", {"type": "integer", "minimum": 0}),
+    Parameter("max_total", 6, "Most emoji allowed in one text.", {"type": "integer", "minimum": 0}),
+)
+VALUES: dict[str, str] = {
+    "count": "How many emoji there are (in the row, or in the text).",
+    "limit": "The most allowed.",
+    "where": '"in a row" or "in the post".',
 }
 
 

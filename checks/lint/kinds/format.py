@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from checks.lint.kinds import Check, Context
+from checks.lint.kinds.base import Check, Context, Parameter
 
-PARAMETERS: dict[str, Any] = {}
+PARAMETERS: tuple[Parameter, ...] = ()
+VALUES: dict[str, str] = {
+    "detail": "What is wrong with the file, as a full sentence.",
+}
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check | None:

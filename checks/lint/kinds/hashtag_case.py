@@ -13,14 +13,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.textscan import HASHTAG, inside, url_spans
 
-PARAMETERS: dict[str, Any] = {
-    "list": "english-words",
-    "acronyms_list": "acronyms",
-    "min_words": 2,
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("list", "english-words", "English word list.", LIST_ID),
+    Parameter("acronyms_list", "acronyms", "Known acronyms.", LIST_ID),
+    Parameter(
+        "min_words",
+        2,
+        "How many words a hashtag must split into to be flagged.",
+        {"type": "integer", "minimum": 0},
+    ),
+)
+VALUES: dict[str, str] = {
+    "hashtag": "The hashtag as written, with its #.",
+    "suggestion": "The hashtag in camel case.",
 }
 LONGEST_WORD = 24
 LONGEST_HASHTAG = 100  # longer tags are not split (and are unlikely to be words)

@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post, published_text
 from checks.lint.xcount import weighted_length
 
-PARAMETERS: dict[str, Any] = {
-    "subject": "channel_text",  # or "alt_text"
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("subject", "channel_text", "Channel text or alt text.", {"enum": ["channel_text", "alt_text"]}),
+)
+VALUES: dict[str, str] = {
+    "channel": "The channel id.",
+    "length": "The text's length as the channel counts it.",
+    "limit": "The channel's limit.",
+    "file": "The media file whose alt text it is (alt_text only).",
 }
 
 

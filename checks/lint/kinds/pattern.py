@@ -10,15 +10,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.textscan import inside, url_spans
 
-PARAMETERS: dict[str, Any] = {
-    "patterns": [],  # list of {pattern, ignore_case}
-    "list": None,  # or the id of a list whose entries are such patterns
-    "exceptions_list": None,  # matches equal to an entry of this list pass
-    "skip_urls": True,  # matches inside a URL pass
+PATTERN: dict[str, Any] = {
+    "oneOf": [
+        {"type": "string"},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "pattern": {"type": "string", "description": "A regular expression (Python syntax, linear time)."},
+                "ignore_case": {"type": "boolean", "description": "Match without case."},
+                "label": {"type": "string", "description": "What the pattern finds."},
+            },
+            "required": ["pattern"],
+        },
+    ],
+    "description": "A pattern.",
+}
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("patterns", (), "The patterns.", {"type": "array", "items": PATTERN}),
+    Parameter("list", None, "A list whose entries are patterns.", LIST_ID),
+    Parameter("exceptions_list", None, "Matches equal to an entry of this list pass.", LIST_ID),
+    Parameter("skip_urls", True, "Matches inside URLs pass.", {"type": "boolean"}),
+)
+VALUES: dict[str, str] = {
+    "match": "The text that matched.",
 }
 
 

@@ -16,12 +16,21 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.textscan import inside, phone_digits, url_spans
 
-PARAMETERS: dict[str, Any] = {
-    "personal_prefixes": ["07", "01", "02"],
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter(
+        "personal_prefixes",
+        ("07", "01", "02"),
+        "Number prefixes that are personal.",
+        {"type": "array", "items": {"type": "string"}},
+    ),
+)
+VALUES: dict[str, str] = {
+    "number": "The number as written.",
+    "kind": '"mobile" or "phone".',
 }
 # A look-behind keeps attempts to the start of a number; the repeat is bounded. Digits may be
 # grouped with spaces or hyphens, and an area code may close with a bracket: "(01252) 622122".

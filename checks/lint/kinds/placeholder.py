@@ -14,12 +14,16 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
 from checks.lint.post import Post
 
-PARAMETERS: dict[str, Any] = {
-    "list": "generic-alt-text",
-    "extensions_list": "image-file-extensions",
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("list", "generic-alt-text", "List of generic alt text words.", LIST_ID),
+    Parameter("extensions_list", "image-file-extensions", "List of image file extensions.", LIST_ID),
+)
+VALUES: dict[str, str] = {
+    "alt": "The alt text, without white space around it.",
+    "file": "The media file.",
 }
 
 

@@ -23,16 +23,35 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.textscan import WordsPattern, handle_of, inside, url_spans, words_pattern
 
-PARAMETERS: dict[str, Any] = {
-    "when": "inside",  # inside or outside an election period
-    "match": ["parties"],  # any of: parties, people, councillors, electioneering
-    "electioneering_list": "electioneering-words",
-    "exempt_types_key": "exempt_types",  # which list of pre-election.yaml names the exempt post types
-    "also_check": [],  # any of: credits, shared_from
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("when", "inside", "Inside or outside an election period.", {"enum": ["inside", "outside"]}),
+    Parameter(
+        "match",
+        ("parties",),
+        "What to look for.",
+        {"type": "array", "items": {"enum": ["parties", "people", "councillors", "electioneering"]}},
+    ),
+    Parameter("electioneering_list", "electioneering-words", "List of electioneering words.", LIST_ID),
+    Parameter(
+        "exempt_types_key",
+        "exempt_types",
+        "The list in pre-election.yaml of post types exempt from the rule.",
+        {"enum": ["exempt_types", "political_reference_exempt_types"]},
+    ),
+    Parameter(
+        "also_check",
+        (),
+        "Front matter fields checked besides the text.",
+        {"type": "array", "items": {"enum": ["credits", "shared_from"]}},
+    ),
+)
+VALUES: dict[str, str] = {
+    "period": "The election period the post goes out in (empty outside one).",
+    "what": "What the text names, in words: \"the political party 'Labour'\".",
 }
 
 Finder = tuple[re.Pattern[str] | WordsPattern, str]

@@ -18,13 +18,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.caches import lru_cached
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import INLINE, Post
 from checks.lint.textscan import EMOJI, HANDLE, HASHTAG, URL, has_emoji, has_url
 
-PARAMETERS: dict[str, Any] = {
-    "threshold": 50,
-    "min_words": 15,
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("threshold", 50, "Lowest Flesch reading ease allowed.", {"type": "number"}),
+    Parameter("min_words", 15, "Texts with fewer words are not scored.", {"type": "integer", "minimum": 0}),
+)
+VALUES: dict[str, str] = {
+    "score": "The text's Flesch reading ease, to one decimal place.",
+    "threshold": "The lowest score allowed.",
 }
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 # A run of full stops is tried from its start only: "....x" is one failed try, not one per full stop.

@@ -11,14 +11,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import MediaItem, Post
 
-PARAMETERS: dict[str, Any] = {
-    "subject": "media",
-    "field": None,
-    "when_any": [],  # list of {field: value}; the rule applies when any one holds
-    "unless_organisation_credit": False,  # skip items credited to the council itself
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("subject", "media", "Which media items the rule looks at.", {"enum": ["media", "images", "videos"]}),
+    Parameter("field", None, "The field each item must have.", {"type": "string"}, required=True),
+    Parameter(
+        "when_any",
+        (),
+        "The rule applies only to items where any one of these conditions holds.",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "description": "Field values that must all hold.",
+                "additionalProperties": {"type": ["string", "boolean", "integer"]},
+            },
+        },
+    ),
+    Parameter("unless_organisation_credit", False, "Skip items credited to the council itself.", {"type": "boolean"}),
+)
+VALUES: dict[str, str] = {
+    "file": "The media file (an inline image's address when it has no media item).",
+    "field": "The field that is missing.",
+    "credit": "The item's credit (None when it has none).",
+    "item": "The media item's number in the front matter (None for an inline image that has no item).",
 }
 
 

@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.textscan import handle_of
 
-PARAMETERS: dict[str, Any] = {
-    "types": ["share"],  # the post types that are shares
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("types", ("share",), "Post types that are shares.", {"type": "array", "items": {"type": "string"}}),
+)
+VALUES: dict[str, str] = {
+    "source": "The shared_from value (empty when there is none).",
+    "problem": "What is wrong with the source, as the end of a sentence about the post.",
 }
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.waivers import waivers_of
 
-PARAMETERS: dict[str, Any] = {}
+PARAMETERS: tuple[Parameter, ...] = ()
+VALUES: dict[str, str] = {
+    "waived_rule": "The rule the waiver names (empty when it names none).",
+}
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.lint.textscan import inside, url_spans, words_pattern
 
-PARAMETERS: dict[str, Any] = {
-    "list": None,
-    "subject": "text",  # or "link_text": the whole text of each Markdown link
-    "ignore_case": True,
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("list", None, "The list of words or phrases.", LIST_ID, required=True),
+    Parameter("subject", "text", "Public text, or the text of each Markdown link.", {"enum": ["text", "link_text"]}),
+    Parameter("ignore_case", True, "Match without case.", {"type": "boolean"}),
+)
+VALUES: dict[str, str] = {
+    "match": "The words or the link text as written.",
 }
 
 

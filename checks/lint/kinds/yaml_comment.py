@@ -17,13 +17,27 @@ from typing import Any
 
 import yaml
 
-from checks.lint.kinds import Check, Context, Problem
+from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.post import Post
 from checks.policy import yamlio
 
-PARAMETERS: dict[str, Any] = {
-    "fields": ["text.*", "media.*.alt"],
-    "pattern": r"#[^\W\d_]\w*",
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter(
+        "fields",
+        ("text.*", "media.*.alt"),
+        "The front-matter values that are the post's text, as dotted paths; * is any key or list item.",
+        {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"^([a-z_]+|\*)(\.([a-z_]+|\*))*$"}},
+    ),
+    Parameter(
+        "pattern",
+        r"#[^\W\d_]\w*",
+        "What a comment must start with to be reported (a regular expression).",
+        {"type": "string", "minLength": 1},
+    ),
+)
+VALUES: dict[str, str] = {
+    "hashtag": "The start of the comment that matched the pattern.",
+    "field": "The value the comment follows, as a dotted path: text.x, media[0].alt.",
 }
 
 
