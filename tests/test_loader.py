@@ -128,6 +128,62 @@ def test_invalid_yaml(broken: Path) -> None:
     assert load_error(broken).startswith("policy/lists.yaml:")
 
 
+def test_unknown_kind_is_refused_by_the_schemas_enum(broken: Path) -> None:
+    rule = broken / "rules" / "channel-too-long.yaml"
+    edit(rule, "kind: max_length", "kind: max_lenght")
+    message = load_error(broken)
+    assert message.startswith(
+        f"policy/rules/channel-too-long.yaml:{line_of(rule, 'kind:')}:7: 'max_lenght' is not one of:"
+    )
+    assert message.endswith("at $.kind")
+
+
+def test_message_placeholder_its_kind_does_not_give(broken: Path) -> None:
+    rule = broken / "rules" / "channel-too-long.yaml"
+    edit(rule, "is {length} characters", "is {numbr} characters")
+    assert load_error(broken) == (
+        f"policy/rules/channel-too-long.yaml:{line_of(rule, 'message:')}:10: message names placeholder '{{numbr}}', "
+        "which kind 'max_length' does not give (it gives: channel, file, length, limit) at $.message"
+    )
+
+
+def test_message_placeholder_is_read_up_to_its_attribute_index_or_format(broken: Path) -> None:
+    rule = broken / "rules" / "readability.yaml"
+    edit(rule, "reading ease {score}", "reading ease {score:.1f} {threshold!r} {scor[0]}")
+    assert (
+        "message names placeholder '{scor}', which kind 'readability' does not give (it gives: score, threshold)"
+        in (load_error(broken))
+    )
+
+
+def test_message_that_is_not_a_template(broken: Path) -> None:
+    rule = broken / "rules" / "readability.yaml"
+    edit(rule, "(at least {threshold})", "(at least {threshold)")
+    line = line_of(rule, "message:")
+    assert load_error(broken).startswith(f"policy/rules/readability.yaml:{line}:10: message is not a valid template: ")
+
+
+@pytest.mark.integration
+def test_unknown_message_placeholder_exits_2_naming_file_line_and_placeholder(broken: Path, tmp_path: Path) -> None:
+    rule = broken / "rules" / "channel-too-long.yaml"
+    edit(rule, "is {length} characters", "is {numbr} characters")
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\n---\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "checks", "--policy", str(broken), str(post)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"POLICY_CHECK_NO_CACHE": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"policy-check: policy/rules/channel-too-long.yaml:{line_of(rule, 'message:')}:10: "
+        "message names placeholder '{numbr}', which kind 'max_length' does not give "
+        "(it gives: channel, file, length, limit) at $.message\n"
+    )
+
+
 @pytest.mark.integration
 def test_broken_policy_exits_2_with_the_message_and_no_traceback(broken: Path, tmp_path: Path) -> None:
     edit(broken / "channels.yaml", "counting: x-weighted", "counting: tweets")

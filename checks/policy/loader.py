@@ -43,6 +43,10 @@ DOCUMENT_FILES = (
     "governance.yaml",
     "house-rules.yaml",
 )
+# The rule schema's annotation of the values each kind's problems carry; a message may name only those.
+MESSAGE_VALUES = "x-message-values"
+# A placeholder's value name ends where an attribute, an index, a conversion or a format spec begins.
+PLACEHOLDER_NAME = re.compile(r"[.\[!:]")
 # Every policy file and the schema it must satisfy; rules/*.yaml use "rule".
 SCHEMA_OF = {
     "policy.yaml": "policy",
@@ -167,7 +171,7 @@ def _build(folder: Path, files: dict[str, _File]) -> Policy:
     _check_channel_refs(files, sections, channels)
     lists = _lists(folder, files["lists.yaml"])
     pre_election = _pre_election(files["pre-election.yaml"].data)
-    rules = _rules(files)
+    rules = _rules(files, folder / "schemas")
     policy = Policy(
         meta=meta,
         sections=ordered,
@@ -311,9 +315,12 @@ def _pre_election(data: dict[str, Any]) -> PreElection:
     )
 
 
-def _rules(files: dict[str, _File]) -> dict[str, Rule]:
-    from checks.lint.kinds import KINDS
+def _rules(files: dict[str, _File], schema_dir: Path) -> dict[str, Rule]:
+    """Every rule; an unknown kind has been refused by the rule schema's enum already."""
+    from checks.policy import schemas
 
+    # What each kind's problems carry, as the kind modules declare it (generated into the schema).
+    gives = schemas.registry(schema_dir).contents(f"{schemas.SCHEMA_BASE}rule.schema.json").get(MESSAGE_VALUES, {})
     rules: dict[str, Rule] = {}
     for name, file in files.items():
         if file.schema != "rule":
@@ -321,8 +328,7 @@ def _rules(files: dict[str, _File]) -> dict[str, Rule]:
         data = file.data
         if f"rules/{data['id']}.yaml" != name:
             raise file.error(("id",), f"rule id '{data['id']}' does not match its file name")
-        if data["kind"] not in KINDS:
-            raise file.error(("kind",), f"unknown rule kind '{data['kind']}'")
+        _check_placeholders(file, data["message"], data["kind"], gives.get(data["kind"]))
         examples = data["examples"]
         rules[data["id"]] = Rule(
             id=data["id"],
@@ -341,6 +347,36 @@ def _rules(files: dict[str, _File]) -> dict[str, Rule]:
             defers_to=tuple(data.get("defers_to", [])),
         )
     return dict(sorted(rules.items()))
+
+
+def _check_placeholders(file: _File, message: str, kind: str, values: dict[str, str] | None) -> None:
+    """Every ``{placeholder}`` of a rule's message must be a value its kind gives, or a finding could not say it."""
+    if values is None:
+        raise file.error(("kind",), f"kind '{kind}' has no {MESSAGE_VALUES} entry in schemas/rule.schema.json")
+    try:
+        names = _placeholders(message)
+    except ValueError as error:
+        raise file.error(("message",), f"message is not a valid template: {error}", key=False) from None
+    for name in names:
+        if name not in values:
+            gives = ", ".join(sorted(values)) or "nothing"
+            raise file.error(
+                ("message",),
+                f"message names placeholder '{{{name}}}', which kind '{kind}' does not give (it gives: {gives})",
+                key=False,
+            )
+
+
+def _placeholders(template: str) -> list[str]:
+    """The value names a ``str.format`` template uses: ``{count}``, ``{file.name}`` and ``{limit:>3}`` name one each."""
+    import string  # only when the policy is read afresh: string compiles a regular expression on import
+
+    names: list[str] = []
+    for _, field, spec, _ in string.Formatter().parse(template):
+        if field is not None:
+            names.append(PLACEHOLDER_NAME.split(field, maxsplit=1)[0])
+            names += _placeholders(spec or "")  # a spec may hold placeholders of its own: {score:.{digits}f}
+    return names
 
 
 def _example(raw: dict[str, Any]) -> Example:
