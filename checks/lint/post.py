@@ -14,8 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checks.caches import lru_cached
 from checks.policy import yamlio
 
@@ -168,8 +166,8 @@ class Post:
 
     def _scalar_position(self, path: tuple[str | int, ...], offset: int) -> tuple[int, int]:
         node = self.nodes
-        for step in path:
-            node = _child_value(node, step)
+        for step in path:  # the path is in the data, so it is in the nodes too (no aliases or merges)
+            node = yamlio.child(node, step)[1]
         mark = node.start_mark
         line, column = mark.line + 2, mark.column + 1
         value = str(node.value)
@@ -224,12 +222,6 @@ def _line_of(text: str, offset: int) -> tuple[int, int]:
     return index, starts[index]
 
 
-def _child_value(node: Any, step: str | int) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return next(value for key, value in node.value if key.value == str(step))
-    return node.value[step]
-
-
 def _links(text: Text) -> list[InlineLink]:
     links = []
     for match in INLINE.finditer(text.value):
@@ -282,7 +274,7 @@ def _split(text: str, display: str) -> Post | FormatProblem:
     body_start = 4 + end.end() + 1
     body = text[body_start:] if body_start <= len(text) else ""
     try:
-        front, nodes = _load_front(front_text)
+        front, nodes = yamlio.load_with_nodes(front_text)
     except yamlio.YAMLProblem as problem:
         return FormatProblem(
             "front-matter-invalid",
@@ -299,56 +291,6 @@ def _split(text: str, display: str) -> Post | FormatProblem:
     publish = _publish_time(front.get("publish_at"))
     body_line = front_text.count("\n") + 3
     return Post(display, front, front_text, body, body_line, publish or datetime.min, nodes)
-
-
-class _NotPlain(Exception):
-    """Front matter that ``_plain`` leaves to PyYAML's constructor."""
-
-
-_STR, _NULL, _BOOL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "seq", "map"))
-_BOOLS = yaml.constructor.SafeConstructor.bool_values
-
-
-def _load_front(text: str) -> tuple[Any, yaml.Node | None]:
-    """The front matter's data and its node tree, for positions, from one parse.
-
-    libyaml composes the nodes and ``_plain`` builds the data from them, much
-    faster than PyYAML's constructor. Front matter that is not plain (aliases,
-    tags, numbers, duplicate keys, too deep, errors) is loaded by
-    ``yamlio.load`` as before, which gives the same data or the same error:
-    ``_plain`` accepts only what ``yamlio.load`` accepts.
-    """
-    if "*" not in text:  # no alias can be written without "*", so no node is shared
-        try:
-            root = yaml.compose(text, Loader=yamlio.StrictLoader)
-            return (None if root is None else _plain(root)), root
-        except (yaml.YAMLError, RecursionError, _NotPlain):
-            pass
-    return yamlio.load(text), None
-
-
-def _plain(node: yaml.Node, depth: int = 1) -> Any:
-    """Text, true or false, null, lists and mappings with text keys, as PyYAML's safe loader builds them."""
-    kind, tag = type(node), node.tag
-    if kind is not yaml.ScalarNode and depth > yamlio.MAX_DEPTH:
-        raise _NotPlain("nested too deeply")
-    if kind is yaml.ScalarNode:
-        if tag == _STR:
-            return node.value
-        if tag == _NULL:
-            return None
-        if tag == _BOOL and node.value.lower() in _BOOLS:
-            return _BOOLS[node.value.lower()]
-    elif kind is yaml.SequenceNode and tag == _SEQ:
-        return [_plain(item, depth + 1) for item in node.value]
-    elif kind is yaml.MappingNode and tag == _MAP:
-        data: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag != _STR or type(key_node) is not yaml.ScalarNode or key_node.value in data:
-                raise _NotPlain("a key that is not text, or a duplicate key")
-            data[key_node.value] = _plain(value_node, depth + 1)
-        return data
-    raise _NotPlain(tag)
 
 
 def yamlio_type(value: Any) -> str:

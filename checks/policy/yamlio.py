@@ -38,7 +38,8 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, KeyError, OverflowError):  # e.g. `!!int abc`, a 5,000-digit number
+        # e.g. `!!int abc`, a 5,000-digit number, an empty `!!int` (PyYAML reads its first character)
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
             raise yaml.constructor.ConstructorError(
                 None, None, f"{_preview(node)} is not {_kind(node.tag)}", node.start_mark
             ) from None
@@ -198,6 +199,56 @@ def _too_deep(text: str) -> tuple[int, int]:
     return 1, 1
 
 
+def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+    """``load(text)``'s data and, when the text is plain, its node tree for positions, from one parse.
+
+    libyaml composes the nodes and ``_plain`` builds the data from them, much
+    faster than PyYAML's constructor. Text that is not plain (aliases, tags,
+    numbers, keys that are not text, duplicate keys, too deep, errors) is left to
+    ``load``, which gives the same data or raises YAMLProblem; the nodes are then
+    None. tests/test_yaml_equivalence.py holds the two to the same answers.
+    """
+    if "*" not in text:  # no alias can be written without "*", so no node is shared
+        try:
+            root = yaml.compose(text, Loader=StrictLoader)
+            return (None if root is None else _plain(root)), root
+        except (yaml.YAMLError, RecursionError, _NotPlain):
+            pass
+    return load(text), None
+
+
+class _NotPlain(Exception):
+    """Text that ``_plain`` leaves to ``load``."""
+
+
+_STR, _NULL, _BOOL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "seq", "map"))
+_BOOLS = yaml.constructor.SafeConstructor.bool_values
+
+
+def _plain(node: yaml.Node, depth: int = 1) -> Any:
+    """Text, true or false, null, lists and mappings with text keys, as ``load`` builds them; else _NotPlain."""
+    kind, tag = type(node), node.tag
+    if kind is not yaml.ScalarNode and depth > MAX_DEPTH:
+        raise _NotPlain("nested too deeply")
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL and node.value.lower() in _BOOLS:
+            return _BOOLS[node.value.lower()]
+    elif kind is yaml.SequenceNode and tag == _SEQ:
+        return [_plain(item, depth + 1) for item in node.value]
+    elif kind is yaml.MappingNode and tag == _MAP:
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or type(key_node) is not yaml.ScalarNode or key_node.value in data:
+                raise _NotPlain("a key that is not text, or a duplicate key")
+            data[key_node.value] = _plain(value_node, depth + 1)
+        return data
+    raise _NotPlain(tag)
+
+
 def compose(text: str) -> yaml.Node | None:
     """The node tree of valid YAML text, for positions."""
     return yaml.compose(text, Loader=_BaseLoader)
@@ -214,7 +265,7 @@ def locate(root: yaml.Node | None, path: Iterable[str | int], *, key: bool = Tru
         return 1, 1
     mark = node.start_mark
     for step in path:
-        child_key, child_value = _child(node, step)
+        child_key, child_value = child(node, step)
         if child_value is None:
             break
         mark = (child_key if key and child_key is not None else child_value).start_mark
@@ -222,7 +273,8 @@ def locate(root: yaml.Node | None, path: Iterable[str | int], *, key: bool = Tru
     return mark.line + 1, mark.column + 1
 
 
-def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+def child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """The key and value nodes of ``step`` in a mapping (key None in a list); (None, None) when it is not there."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
