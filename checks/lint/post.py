@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -297,25 +297,16 @@ def yamlio_type(value: Any) -> str:
     return "list" if isinstance(value, list) else "single value"
 
 
-LONDON_DEFAULT_TIME = time(9, 0)
-
-
 def _publish_time(value: Any) -> datetime | None:
-    """publish_at in Europe/London; a bare date means 09:00 that day. None when invalid."""
-    from zoneinfo import ZoneInfo
+    """publish_at in Europe/London (``london.publish_time``); None when it is not a usable date text."""
+    from checks.policy import london  # zoneinfo: imported when the first post is read
 
-    london = ZoneInfo("Europe/London")
     if not isinstance(value, str):
         return None
     try:
-        if len(value) == 10:
-            return datetime.combine(date.fromisoformat(value), LONDON_DEFAULT_TIME, london)
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return london.publish_time(value)
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        return None
-    return moment.astimezone(london)
 
 
 def publish_time_problem(value: Any) -> str | None:

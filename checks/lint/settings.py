@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -247,9 +247,11 @@ def _build(path: Path, text: str, data: dict[str, Any], policy: Policy) -> Setti
 def _periods(label: str, text: str, data: dict[str, Any], key: str, *, date_only: bool) -> list[Period]:
     periods = []
     for number, raw in enumerate(data.get(key, [])):
+        from checks.policy import london  # zoneinfo: imported only when settings hold a period
+
         try:
-            start = to_london(raw["start"], end=False)
-            end = to_london(raw["end"], end=True)
+            start = london.period_start(str(raw["start"]))
+            end = london.period_end(str(raw["end"]))
         except ValueError as error:
             raise _error(label, text, (key, number, _bad_field(raw)), str(error)) from None
         if end < start:
@@ -259,28 +261,10 @@ def _periods(label: str, text: str, data: dict[str, Any], key: str, *, date_only
 
 
 def _bad_field(raw: dict[str, Any]) -> str:
+    from checks.policy import london
+
     try:
-        to_london(raw["start"], end=False)
+        london.period_start(str(raw["start"]))
     except ValueError:
         return "start"
     return "end"
-
-
-def to_london(value: Any, *, end: bool) -> datetime:
-    """A settings date or date-time as an aware London time; a date's end is the day's last moment."""
-    from zoneinfo import ZoneInfo
-
-    london = ZoneInfo("Europe/London")
-    text = str(value)
-    try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            if end:
-                return datetime.combine(day + timedelta(days=1), time(0), london) - timedelta(microseconds=1)
-            return datetime.combine(day, time(0), london)
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"'{text}' is not a valid date") from None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=london)
-    return moment.astimezone(london)
