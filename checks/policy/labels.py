@@ -21,7 +21,6 @@ from checks.policy.loader import default_policy_dir, load_policy
 from checks.policy.model import Policy
 
 LABEL_FOLDER = "labels"
-ROW_KEYS = ("network", "kind", "received_at", "author", "author_name", "text", "post_type")
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class Label:
     unless: tuple[str, ...] = ()
     house_rule_breach: bool = False
     adds: str | None = None  # "foi" or "identified"
-    action_when_invalid: str = ""
+    action_otherwise: str = ""
 
 
 @cached
@@ -118,7 +117,7 @@ def _label(file: _LabelFile) -> Label:
         unless=tuple(data.get("unless", [])),
         house_rule_breach=data.get("house_rule_breach", False),
         adds=data.get("adds"),
-        action_when_invalid=data.get("action_when_invalid", ""),
+        action_otherwise=data.get("action_otherwise", ""),
     )
 
 
@@ -150,5 +149,5 @@ def _check_references(file: _LabelFile, policy: Policy, labels: dict[str, Label]
     for number, other in enumerate(label.parameters.get("labels", [])):
         if other not in labels:
             raise file.error(("parameters", "labels", number), f"refers to label '{other}', which does not exist")
-    if label.adds == "foi" and not label.action_when_invalid:
-        raise file.error(("adds",), "a label that adds foi needs action_when_invalid")
+    if label.adds and not label.action_otherwise:
+        raise file.error(("adds",), f"a label that adds {label.adds} needs action_otherwise")

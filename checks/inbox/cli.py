@@ -1,0 +1,128 @@
+"""The ``policy-inbox`` command: parse arguments, build what is needed, triage, report.
+
+``policy-inbox triage [--config FILE] [--format text|json|csv] [-o FILE] EXPORT.csv``
+
+Exit status: 0 when the export was read (whatever the labels), 1 when a row
+had a problem, 2 for a usage error (bad arguments, an export that cannot be
+read, a required column missing, a broken policy or settings file). Nothing
+of the export goes into an error message beyond a line number and a column
+name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checks import __version__
+
+FORMATS = ("text", "json", "csv")
+
+
+@dataclass(frozen=True)
+class Options:
+    command: str
+    export: Path
+    format: str
+    config: Path | None
+    output: Path | None
+
+
+class UsageError(Exception):
+    """Bad arguments; exit status 2."""
+
+
+def parse_arguments(argv: Sequence[str] | None) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="policy-inbox",
+        description="Apply Hart District Council's house rules and service standards to an export of the inbox.",
+        epilog=(
+            "Settings come from .policy-check.yaml in the export's folder or the nearest parent, or from --config. "
+            "Exit status: 0 the export was read, 1 a row had a problem, 2 usage error."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"policy-inbox {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    triage = commands.add_parser(
+        "triage", help="label every message with what it is, what to do and by when", description=TRIAGE_HELP
+    )
+    triage.add_argument("export", type=Path, metavar="EXPORT.csv", help="the inbox export (CSV, UTF-8)")
+    triage.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
+    triage.add_argument("-c", "--config", type=Path, metavar="FILE", help="settings file to use instead of searching")
+    triage.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    args = parser.parse_args(argv)
+    return Options(args.command, args.export, args.format, args.config, args.output)
+
+
+TRIAGE_HELP = (
+    "Label every message of the export (comments, mentions, private messages) by the policy's labels: "
+    "text prints one line per labelled row, json the contract's object, csv the export with labels, "
+    "actions and due dates added (cells that could run as formulas are neutralised)."
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_arguments(argv)
+    from checks.inbox.export import ExportError
+    from checks.inbox.workdays import MissingHolidays
+    from checks.policy.errors import DataError
+
+    try:
+        return COMMANDS[options.command](options)
+    except (DataError, UsageError, ExportError, MissingHolidays) as error:
+        sys.stderr.write(f"policy-inbox: {error}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader stopped early (`| head`): no traceback, and no second error at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def run_triage(options: Options) -> int:
+    from checks.inbox.export import check_size
+    from checks.inbox.output import REPORTERS
+    from checks.inbox.settings import load_inbox_settings, settings_path
+    from checks.inbox.triage import triage_export
+    from checks.inbox.workdays import working_days
+    from checks.policy.labels import load_labels
+    from checks.policy.loader import load_policy
+
+    if options.config is not None and not options.config.is_file():
+        raise UsageError(f"settings file '{options.config}' not found")
+    if not options.export.exists():
+        raise UsageError(f"export '{options.export}' not found")
+    check_size(options.export)
+    working_days()  # says at once when govuk-bank-holidays is missing
+    policy = load_policy()
+    labels = load_labels()
+    settings, inbox = load_inbox_settings(settings_path(options.export, options.config), policy)
+    triaged = triage_export(options.export, policy, labels, settings, inbox)
+    _write(lambda stream: REPORTERS[options.format](triaged, options.export, stream), options.output)
+    return 1 if triaged.problems else 0
+
+
+def _write(emit: Callable[..., None], output: Path | None) -> None:
+    if output is None:
+        if hasattr(sys.stdout, "reconfigure"):  # never fail on a character the terminal cannot show
+            sys.stdout.reconfigure(errors="backslashreplace", newline="")
+        emit(sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
+            emit(stream)
+    except OSError as error:
+        raise UsageError(f"cannot write '{output}': {error.strerror}") from None
+
+
+# The report command (the service standards, measured) joins here.
+COMMANDS: dict[str, Callable[[Options], int]] = {"triage": run_triage}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
