@@ -122,7 +122,7 @@ def test_unknown_values_and_empty_required_values_are_problems(write_export, tri
 def test_a_missing_required_column_is_a_usage_error(write_export, capsys) -> None:
     path = write_export("x-1,facebook,comment,a,b,text", header="id,network,kind,author,author_name,text")
     assert main(["triage", str(path)]) == 2
-    assert capsys.readouterr().err == f"policy-inbox: the export's header has no column 'received_at'\n"
+    assert capsys.readouterr().err == "policy-inbox: the export's header has no column 'received_at'\n"
 
 
 def test_mapped_columns_are_read_by_their_own_names(tmp_path) -> None:
