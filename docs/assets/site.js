@@ -42,29 +42,34 @@
   }
 
   // The menu button on narrow screens: the theme draws it as a label, which the
-  // keyboard cannot reach. Make it a button. Enter already works (the theme clicks
-  // a focused label); Space is added. Opened from the keyboard, the drawer takes
-  // the focus; Escape closes it and gives the focus back to the button.
+  // keyboard cannot reach and which may not take a button's role (ARIA in HTML:
+  // a label allows no role). Put a real button in its place, drawn the same; without
+  // JavaScript the theme's label stays and still opens the menu. Opened from the
+  // keyboard, the drawer takes the focus; Escape closes it and gives the focus back
+  // to the button.
   function menuButton() {
     var drawer = document.getElementById("__drawer");
-    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var label = document.querySelector('.md-header label[for="__drawer"]');
     var sidebar = document.querySelector(".md-sidebar--primary");
-    if (!drawer || !button || !sidebar) return;
+    if (!drawer || !label || !sidebar) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-drawer-button", "");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
     var fromKeyboard = false;
     var sync = function () { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
     sidebar.id = "site-navigation";
-    button.setAttribute("role", "button");
-    button.setAttribute("tabindex", "0");
     button.setAttribute("aria-label", "Menu");
     button.setAttribute("aria-controls", sidebar.id);
     sync();
     button.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      fromKeyboard = true;
-      if (event.key === " ") {
-        event.preventDefault();
-        button.click();
-      }
+      if (event.key === "Enter" || event.key === " ") fromKeyboard = true;
+    });
+    button.addEventListener("click", function () {
+      drawer.checked = !drawer.checked;
+      drawer.dispatchEvent(new Event("change"));
     });
     drawer.addEventListener("change", function () {
       sync();
@@ -97,13 +102,17 @@
   }
 
   // In the drawer each section opens as a panel over its parent. Its title, with a
-  // back arrow, goes back up: make it reachable by the keyboard. When a panel opens
-  // or closes under the focus, move the focus to what can now be seen.
+  // back arrow, goes back up: make it reachable by the keyboard, as the theme does
+  // with its own labels (a label may take no role), and say where it goes in words
+  // a screen reader reads. When a panel opens or closes under the focus, move the
+  // focus to what can now be seen.
   function drawerPanels(sidebar) {
     sidebar.querySelectorAll(".md-nav .md-nav__title[for]").forEach(function (title) {
       title.setAttribute("tabindex", "0");
-      title.setAttribute("role", "button");
-      title.setAttribute("aria-label", title.textContent.trim() + ": back to the menu above");
+      var where = document.createElement("span");
+      where.className = "site-visually-hidden";
+      where.textContent = ": back to the menu above";
+      title.appendChild(where);
     });
     sidebar.addEventListener("change", function (event) {
       var toggle = event.target;
