@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import importlib.util
 import io
 import os
@@ -108,6 +109,75 @@ class _Handler(SimpleHTTPRequestHandler):
 def make_server(directory: Path) -> ThreadingHTTPServer:
     """A threaded HTTP server for ``directory`` on 127.0.0.1, on a free port."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+    server.daemon_threads = True
+    return server
+
+
+# -- serving as GitHub Pages does --------------------------------------------------------
+
+# The types GitHub Pages compresses; images (PNG, the favicon) are compressed already.
+COMPRESSED_TYPES = frozenset(
+    {"text/html", "text/css", "text/javascript", "application/javascript", "application/json"}
+    | {"application/xml", "text/xml", "image/svg+xml", "text/plain", "application/manifest+json"}
+)
+# GitHub Pages lets browsers and proxies keep every file for ten minutes.
+CACHE_CONTROL = "max-age=600"
+
+
+class _PagesHandler(_Handler):
+    """Serves the built site the way GitHub Pages does: gzip for text types when the client accepts it,
+    ``Cache-Control: max-age=600``, ``Vary: Accept-Encoding``, ``Last-Modified`` and an ``ETag``.
+    """
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's address
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()  # 404, from the standard handler
+        content_type = self.guess_type(str(path))
+        body = path.read_bytes()
+        mime = content_type.split(";", 1)[0].strip()
+        accepts = {part.split(";", 1)[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")}
+        gzipped = mime in COMPRESSED_TYPES and "gzip" in accepts
+        if gzipped:
+            body = _gzip(path)
+        stat = path.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{len(body):x}{"-gz" if gzipped else ""}"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", CACHE_CONTROL)
+            self.end_headers()
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
+        self.send_header("ETag", etag)
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        if mime in COMPRESSED_TYPES:
+            self.send_header("Vary", "Accept-Encoding")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=512)
+def _gzip_cached(path: str, mtime_ns: int) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=9, mtime=0)
+
+
+def _gzip(path: Path) -> bytes:
+    return _gzip_cached(str(path), path.stat().st_mtime_ns)
+
+
+def make_pages_server(directory: Path) -> ThreadingHTTPServer:
+    """Like ``make_server``, but compressing and caching as GitHub Pages does (see ``_PagesHandler``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(directory)))
     server.daemon_threads = True
     return server
 
