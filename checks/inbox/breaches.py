@@ -8,12 +8,15 @@ time within each author.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from checks.inbox.foi import FoiRequest
+
+NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
 
 @dataclass(slots=True)
@@ -33,7 +36,7 @@ class Row:
 
 def text_key(text: str) -> int:
     """The same for texts that differ only in case, spaces and punctuation."""
-    return hash("".join(character for character in text.lower() if character.isalnum()))
+    return hash(NOT_LETTER_OR_DIGIT.sub("", text.lower()))
 
 
 def repeated(rows: list[Row], count: int, hours: float, same_text: bool, labels: Iterable[str]) -> set[int]:

@@ -98,6 +98,8 @@ def run_triage(options: Options) -> int:
     if not options.export.exists():
         raise UsageError(f"export '{options.export}' not found")
     check_size(options.export)
+    if options.output is not None and options.output.resolve() == options.export.resolve():
+        raise UsageError(f"output '{options.output}' is the export itself: give another file")
     working_days()  # says at once when govuk-bank-holidays is missing
     policy = load_policy()
     labels = load_labels()

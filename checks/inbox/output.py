@@ -45,14 +45,19 @@ def result_dict(result: Result) -> dict[str, Any]:
 
 
 def write_json(triaged: Triaged, export: Path, stream: TextIO) -> None:
-    data = {
-        "policy_version": triaged.policy_version,
-        "rows_read": triaged.rows_read,
-        "results": [result_dict(result) for result in triaged.results],
-        "problems": [{"line": problem.line, "message": problem.message} for problem in triaged.problems],
-    }
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    """The contract's object, one result or problem per line (json's fast encoder works line by line)."""
+    stream.write(f'{{"policy_version": {json.dumps(triaged.policy_version)}, "rows_read": {triaged.rows_read},\n')
+    _write_list(stream, "results", [result_dict(result) for result in triaged.results])
+    stream.write(",\n")
+    _write_list(
+        stream, "problems", [{"line": problem.line, "message": problem.message} for problem in triaged.problems]
+    )
+    stream.write("\n}\n")
+
+
+def _write_list(stream: TextIO, key: str, items: list[dict[str, Any]]) -> None:
+    lines = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in items)
+    stream.write(f' "{key}": [\n{lines}\n ]' if items else f' "{key}": []')
 
 
 def write_text(triaged: Triaged, export: Path, stream: TextIO) -> None:
