@@ -28,7 +28,7 @@ class Row:
     author: str  # as compared: no case, no leading @
     at: float  # received, seconds since the epoch
     text_key: int  # a hash of the text's letters and digits, without case
-    labels: set[str]
+    labels: frozenset[str]  # frozen: the many rows with none share one empty set
     foi: FoiRequest | None = None
     identified: bool | None = None
     repeat_breacher: bool | None = None

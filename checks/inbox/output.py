@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -45,19 +45,22 @@ def result_dict(result: Result) -> dict[str, Any]:
 
 
 def write_json(triaged: Triaged, export: Path, stream: TextIO) -> None:
-    """The contract's object, one result or problem per line (json's fast encoder works line by line)."""
+    """The contract's object, streamed: one result or problem a line (json's fast encoder works item by item)."""
     stream.write(f'{{"policy_version": {json.dumps(triaged.policy_version)}, "rows_read": {triaged.rows_read},\n')
-    _write_list(stream, "results", [result_dict(result) for result in triaged.results])
+    _write_list(stream, "results", (result_dict(result) for result in triaged.results))
     stream.write(",\n")
-    _write_list(
-        stream, "problems", [{"line": problem.line, "message": problem.message} for problem in triaged.problems]
-    )
+    problems = ({"line": problem.line, "message": problem.message} for problem in triaged.problems)
+    _write_list(stream, "problems", problems)
     stream.write("\n}\n")
 
 
-def _write_list(stream: TextIO, key: str, items: list[dict[str, Any]]) -> None:
-    lines = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in items)
-    stream.write(f' "{key}": [\n{lines}\n ]' if items else f' "{key}": []')
+def _write_list(stream: TextIO, key: str, items: Iterable[dict[str, Any]]) -> None:
+    stream.write(f' "{key}": [')
+    separator = "\n  "
+    for item in items:
+        stream.write(separator + json.dumps(item, ensure_ascii=False))
+        separator = ",\n  "
+    stream.write("\n ]" if separator != "\n  " else "]")
 
 
 def write_text(triaged: Triaged, export: Path, stream: TextIO) -> None:

@@ -8,6 +8,7 @@ others out (``unless``) run once every row is in.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ from checks.policy.model import Policy
 BLOCK = "block"  # the action a repeat breach adds (the contract's word)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """A triaged message: what it is, what to do, under which clauses."""
 
@@ -78,10 +79,10 @@ class Triage:
         row = Row(
             line=message.line,
             id=message.id,
-            author=account_key(message.author),
+            author=sys.intern(account_key(message.author)),  # one string per author, however many rows
             at=message.received_at.timestamp(),
             text_key=breaches.text_key(message.text),
-            labels={label_id for label_id, test in self.tests if test(scan)},
+            labels=frozenset(label_id for label_id, test in self.tests if test(scan)),
         )
         for label_id in row.labels:
             adds = self.labels[label_id].adds
@@ -103,10 +104,13 @@ class Triage:
             if label.kind in kinds.GROUP_KINDS:
                 self._add_groups(label)
         for row in self.rows:
-            row.labels -= {label_id for label_id in row.labels if row.labels & set(self.labels[label_id].unless)}
+            ruled_out = {label_id for label_id in row.labels if row.labels.intersection(self.labels[label_id].unless)}
+            if ruled_out:
+                row.labels -= ruled_out
         breach_labels = frozenset(label.id for label in self.labels.values() if label.house_rule_breach)
         breaches.mark_repeat_breaches(self.rows, breach_labels, self.inbox.repeat_count, self.inbox.repeat_days)
         results = [self._result(row, breach_labels) for row in self.rows]
+        self.rows.clear()
         problems = sorted(self.problems, key=lambda problem: problem.line)
         return Triaged(self.policy.meta.version, self.rows_read, results, problems)
 
@@ -120,7 +124,7 @@ class Triage:
             parameters.get("labels", []),
         )
         for index in grouped:
-            self.rows[index].labels.add(label.id)
+            self.rows[index].labels |= {label.id}
 
     def _result(self, row: Row, breach_labels: frozenset[str]) -> Result:
         ordered = tuple(sorted(row.labels))

@@ -18,7 +18,7 @@ from mkdocs_macros.errors import format_error
 
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
-from checks.site import about, environment, markup, rules, staff, text
+from checks.site import about, environment, inbox, markup, rules, staff, text
 
 
 def _policy() -> Policy:
@@ -115,6 +115,14 @@ def define_env(env: Any) -> None:
     @env.macro
     def action_inputs() -> str:
         return staff.action_inputs()
+
+    @env.macro
+    def inbox_labels_table() -> str:
+        return inbox.inbox_labels_table(policy, page())
+
+    @env.macro
+    def inbox_labels() -> str:
+        return inbox.inbox_labels(policy, page())
 
     @env.macro
     def long_date(value: str) -> str:
