@@ -155,6 +155,11 @@ def test_every_kind_module_declares_parameters_values_and_prepare() -> None:
     assert undocumented == []
 
 
+def test_every_kind_has_its_own_tests() -> None:
+    tests = PROJECT / "tests" / "lint" / "kinds"
+    assert [name for name in KIND_NAMES if not (tests / f"test_{name}.py").is_file()] == []
+
+
 def test_the_rule_schema_lists_exactly_the_kinds(policy: Policy) -> None:
     schema = json.loads((policy.schema_dir / "rule.schema.json").read_text(encoding="utf-8"))
     assert set(schema["properties"]["kind"]["enum"]) == set(KINDS)

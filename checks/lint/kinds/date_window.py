@@ -7,6 +7,8 @@ at ``publish_at``.
 
 Passes (periods: election_periods, types_key: new_initiative_types): an event the day after the period
 Fails: a consultation published on the period's last day
+
+These examples run as tests, in tests/lint/kinds/test_date_window.py.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ are organisational. Numbers compare by their digits alone, so the settings'
 
 Passes: ``Call 0300 123 4567, or 999 in an emergency.``
 Fails: ``Call Jo on 07700 900123.``
+
+These examples run as tests, in tests/lint/kinds/test_phone.py.
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ councillor and a person of the register) are one finding, at the first.
 
 Passes (inside a period): ``Bins are collected as normal.``
 Fails (inside a period): ``Cllr Sam Patel opened the play area.``
+
+These examples run as tests, in tests/lint/kinds/test_political_reference.py.
 """
 
 from __future__ import annotations

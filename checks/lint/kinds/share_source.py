@@ -6,6 +6,8 @@ accounts compare without case against the settings' ``partners``.
 
 Passes: ``type: share`` with ``shared_from: https://x.com/hantsfrs/status/1``
 Fails: ``type: share`` with no ``shared_from``, or ``shared_from: "@SamPatelYateley"``
+
+These examples run as tests, in tests/lint/kinds/test_share_source.py.
 """
 
 from __future__ import annotations

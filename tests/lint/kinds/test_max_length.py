@@ -1,0 +1,79 @@
+"""max_length: a channel's text, or an alt text, over the channel's limit."""
+
+from __future__ import annotations
+
+from kindcase import KindCase
+
+
+class TestMaxLength(KindCase):
+    kind = "max_length"
+
+    def test_x_counts_wide_characters_twice_and_other_channels_count_characters(self) -> None:
+        wide = "界" * 141  # 141 characters, 282 by X's weighting
+        post = f"""
+            ---
+            channels: [{{channel}}]
+            ---
+            {wide}
+            """
+        self.check(post.format(channel="x"), (4, 1, {"channel": "x", "length": 282, "limit": 280}))
+        self.check(post.format(channel="facebook"))
+
+    def test_x_counts_a_url_as_23(self) -> None:
+        self.check(
+            f"""
+            ---
+            channels: [x]
+            ---
+            {"a" * 250} https://www.hart.gov.uk/{"p" * 100}
+            """
+        )
+
+    def test_a_channels_own_text_is_pointed_at_by_its_key(self) -> None:
+        self.check(
+            f"""
+            ---
+            channels: [facebook, x]
+            text:
+              x: {"a" * 281}
+            ---
+            Short enough for Facebook.
+            """,
+            (4, 3, {"channel": "x", "length": 281, "limit": 280}),
+        )
+
+    def test_a_link_counts_as_its_text_a_space_and_its_url_and_an_image_not_at_all(self) -> None:
+        post = """
+            ---
+            channels: [x]
+            ---
+            {text} [Fleet Pond](https://www.hart.gov.uk/fleet-pond) ![A heron](heron.jpg)
+            """
+        # " Fleet Pond " and a URL's 23 make 35, so the text before may be 245 characters, not 246.
+        self.check(post.format(text="a" * 245))
+        self.check(post.format(text="a" * 246), (4, 1, {"channel": "x", "length": 281, "limit": 280}))
+
+    def test_alt_text_on_channels_with_an_alt_text_limit(self) -> None:
+        self.check(
+            f"""
+            ---
+            channels: [facebook, x]
+            media:
+              - file: pond.jpg
+                alt: {"a" * 1001}
+            ---
+            """,
+            (5, 10, {"channel": "x", "length": 1001, "limit": 1000, "file": "pond.jpg"}),
+            subject="alt_text",
+        )
+
+    def test_alt_text_on_channels_without_one_passes(self) -> None:
+        self.check(
+            f"""
+            ---
+            channels: [facebook]
+            ---
+            ![{"a" * 1001}](pond.jpg)
+            """,
+            subject="alt_text",
+        )
