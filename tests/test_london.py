@@ -9,6 +9,7 @@ time. An impossible date is refused with a message that names it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -111,3 +112,17 @@ def test_one_parser_with_named_choices() -> None:
     assert iso(london.parse("2027-07-01T12:00", bare_date_at=time(0), naive="london")) == "2027-07-01T12:00:00+01:00"
     with pytest.raises(ValueError, match="no offset"):
         london.parse("2027-07-01T12:00", bare_date_at=time(0), naive="refuse")
+
+
+@pytest.mark.parametrize(
+    ("value", "parse"),
+    [
+        ("9999-12-31", london.period_end),
+        ("9999-12-31T23:59:59-01:00", london.publish_time),
+        ("0001-01-01T00:00:00+01:00", london.publish_time),
+        ("0001-01-01T00:00:00+01:00", london.period_start),
+    ],
+)
+def test_a_date_at_the_calendar_edge_is_refused_not_a_crash(value: str, parse: Callable[[str], datetime]) -> None:
+    with pytest.raises(ValueError, match="outside the dates that can be used"):
+        parse(value)

@@ -32,20 +32,26 @@ def parse(value: str, *, bare_date_at: time | Literal["end of day"], naive: Naiv
     refused (``naive="refuse"``).
     """
     try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
-            if bare_date_at == "end of day":
-                # The next day's start less a microsecond; a day past 9999-12-31 raises OverflowError.
-                return datetime.combine(day + timedelta(days=1), START_OF_DAY, LONDON) - timedelta(microseconds=1)
-            return datetime.combine(day, bare_date_at, LONDON)
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = _read(value, bare_date_at)
+        if moment.tzinfo is not None:
+            return moment.astimezone(LONDON)
     except ValueError:
         raise ValueError(f"'{value}' is not a valid date") from None
-    if moment.tzinfo is None:
-        if naive == "refuse":
-            raise ValueError(f"'{value}' has no offset from UTC (such as +01:00 or Z)")
-        return moment.replace(tzinfo=LONDON)
-    return moment.astimezone(LONDON)
+    except OverflowError:  # the end of 9999-12-31, or a moment London time would put outside years 1 to 9999
+        raise ValueError(f"'{value}' is outside the dates that can be used") from None
+    if naive == "refuse":
+        raise ValueError(f"'{value}' has no offset from UTC (such as +01:00 or Z)")
+    return moment.replace(tzinfo=LONDON)
+
+
+def _read(value: str, bare_date_at: time | Literal["end of day"]) -> datetime:
+    """The date or date-time as written; a bare date is already placed in London time."""
+    if len(value) == 10:
+        day = date.fromisoformat(value)
+        if bare_date_at == "end of day":
+            return datetime.combine(day + timedelta(days=1), START_OF_DAY, LONDON) - timedelta(microseconds=1)
+        return datetime.combine(day, bare_date_at, LONDON)
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def publish_time(value: str) -> datetime:
