@@ -42,17 +42,18 @@ class Engine:
         self.front_matter = FrontMatterCheck(policy)
 
     def check_file(self, path: Path, display: str) -> list[Finding]:
-        return self._check(read_post(path, display), display)
+        return self.check_read(read_post(path, display), display)
 
     def check_text(self, text: str | bytes, display: str = "post.md") -> list[Finding]:
         raw = text.encode("utf-8") if isinstance(text, str) else text
-        return self._check(parse_post(raw, display), display)
+        return self.check_read(parse_post(raw, display), display)
 
     def report_problem(self, display: str, problem: FormatProblem) -> list[Finding]:
         """A file that cannot be checked: its one finding."""
         return self._stamp(display, problem.rule, [Problem(problem.line, problem.column, {"detail": problem.message})])
 
-    def _check(self, post: Post | FormatProblem, display: str) -> list[Finding]:
+    def check_read(self, post: Post | FormatProblem, display: str) -> list[Finding]:
+        """The findings of a post already read, for callers that use the post too (policy-schedule)."""
         if isinstance(post, FormatProblem):
             return self.report_problem(display, post)
         schema_problems = self.front_matter.problems(post)

@@ -127,8 +127,8 @@ def _check(target: Target, engine: Engine) -> tuple[tuple[str, ...], Post | None
     if target.refused:
         return ("file-unreadable",), None
     try:
-        findings = engine.check_file(target.path, target.display)
         post = read_post(target.path, target.display)
+        findings = engine.check_read(post, target.display)
     except RecursionError:  # as policy-check reports it
         return ("front-matter-invalid",), None
     failing = tuple(sorted({finding.rule for finding in findings if finding.fails}))
