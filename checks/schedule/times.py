@@ -1,30 +1,25 @@
 """London time for policy-schedule: the one place this package names the time zone.
 
 Posts and settings are already in Europe/London (``checks.lint``); this reads
-the command's own ``--now``, ``--from`` and ``--to`` and writes times for people.
+the command's own ``--now``, ``--from`` and ``--to`` as settings periods are read
+(``checks.policy.london``) and writes times for people.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-LONDON = ZoneInfo("Europe/London")
+from checks.policy.london import LONDON, period_end, period_start
+
 DATE_FORMATS = {"dd/mm/yyyy": "%d/%m/%Y", "mm/dd/yyyy": "%m/%d/%Y"}
 
 
 def parse_moment(text: str, *, end_of_day: bool = False) -> datetime:
     """A date or date-time as an aware London time; a naive time is London's, a date its day's start (or end)."""
     try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            if end_of_day:
-                return datetime.combine(day + timedelta(days=1), time(0), LONDON) - timedelta(microseconds=1)
-            return datetime.combine(day, time(0), LONDON)
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return period_end(text) if end_of_day else period_start(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a date (2027-01-31) or a date-time (2027-01-31T09:00:00+00:00)") from None
-    return moment.replace(tzinfo=LONDON) if moment.tzinfo is None else moment.astimezone(LONDON)
 
 
 def now() -> datetime:
