@@ -3,6 +3,8 @@
 #
 #   requirements/runtime.txt  [project].dependencies (the GitHub Action installs this)
 #   requirements/site.txt     runtime + the site extra (the pages workflow)
+#   requirements/commands.txt runtime + the schedule and inbox extras (a content repo's policy-schedule
+#                             and policy-inbox workflows)
 #   requirements/dev.txt      runtime + the site and dev extras (scripts/setup.sh and CI)
 #
 # Run it after any change to the dependencies in pyproject.toml:
@@ -76,7 +78,8 @@ lock() { # lock <output> [uv pip compile options...]
   mv "$out.new" "$out"
 }
 
-# dev first: runtime and site are then constrained to its versions, so the three agree.
+# dev first: the others are then constrained to its versions, so they all agree.
 lock dev.txt --extra dev "$@"
 lock runtime.txt --constraint requirements/dev.txt "$@"
 lock site.txt --extra site --constraint requirements/dev.txt "$@"
+lock commands.txt --extra schedule --extra inbox --constraint requirements/dev.txt "$@"

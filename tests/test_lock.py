@@ -38,7 +38,7 @@ from packaging.version import Version
 PROJECT = Path(__file__).resolve().parents[1]
 LOCK_SCRIPT = PROJECT / "scripts" / "lock.sh"
 REQUIREMENTS = PROJECT / "requirements"
-LOCKS = {"runtime.txt": [], "site.txt": ["site"], "dev.txt": ["dev"]}  # lock -> the extras it holds
+LOCKS = {"runtime.txt": [], "site.txt": ["site"], "commands.txt": ["schedule", "inbox"], "dev.txt": ["dev"]}  # lock -> the extras it holds
 FINGERPRINT = re.compile(r"^# pyproject-dependencies-sha256: ([0-9a-f]{64})$", re.MULTILINE)
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 DEPENDABOT = PROJECT / ".github" / "dependabot.yml"
@@ -277,6 +277,7 @@ INSTALLERS = {
     "scripts/setup.sh": "requirements/dev.txt",
     ".github/workflows/pages.yml": "requirements/site.txt",
     "action.yml": '"$ACTION_PATH/requirements/runtime.txt"',
+    "examples/content-repo/.github/workflows/schedule.yml": ".policy-project/requirements/commands.txt",
 }
 
 
