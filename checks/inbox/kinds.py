@@ -64,8 +64,8 @@ Test = Callable[[Scan], bool]
 
 def words(parameters: dict[str, Any], context: Context) -> Test:
     patterns = [
-        words_pattern(_entries(context, parameters.get(key, [])), ignore_case=ignore_case)
-        for key, ignore_case in (("lists", True), ("lists_with_case", False))
+        words_pattern(_entries(context, parameters.get("lists", [])), ignore_case=True),
+        words_pattern(parameters.get("words_with_case", []), ignore_case=False),
     ]
     found = [pattern for pattern in patterns if pattern is not None]
     return lambda scan: any(scan.finds(pattern) for pattern in found)

@@ -63,6 +63,14 @@ def _inbox(label: str, text: str, data: dict[str, Any]) -> InboxSettings:
         line, column = yamlio.locate(yamlio.compose(text), ("inbox", "working_hours", "end"))
         raise DataError(label, "working hours end before they start", line=line, column=column)
     repeats = data.get("repeat_breaches", {})
+    for path, value in (
+        (("reply_target_hours",), data.get("reply_target_hours", 1)),
+        (("repeat_breaches", "count"), repeats.get("count", 1)),
+        (("repeat_breaches", "days"), repeats.get("days", 1)),
+    ):
+        if value <= 0:  # the schema stays within QuickSchema's subset, so the range is checked here
+            line, column = yamlio.locate(yamlio.compose(text), ("inbox", *path))
+            raise DataError(label, f"key '{path[-1]}': must be more than 0", line=line, column=column)
     return InboxSettings(
         columns={name: str(data.get("columns", {}).get(name, name)) for name in COLUMNS},
         council_accounts=frozenset(account_key(str(handle)) for handle in data.get("council_accounts", [])),

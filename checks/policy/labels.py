@@ -139,10 +139,9 @@ def _check_references(file: _LabelFile, policy: Policy, labels: dict[str, Label]
     for number, other in enumerate(label.unless):
         if other not in labels:
             raise file.error(("unless", number), f"refers to label '{other}', which does not exist", key=False)
-    for key in ("lists", "lists_with_case"):
-        for number, list_id in enumerate(label.parameters.get(key, [])):
-            if list_id not in policy.lists:
-                raise file.error(("parameters", key, number), f"refers to list '{list_id}', which does not exist")
+    for number, list_id in enumerate(label.parameters.get("lists", [])):
+        if list_id not in policy.lists:
+            raise file.error(("parameters", "lists", number), f"refers to list '{list_id}', which does not exist")
     for number, rule_id in enumerate(label.parameters.get("rules", [])):
         if rule_id not in policy.rules:
             raise file.error(("parameters", "rules", number), f"refers to rule '{rule_id}', which does not exist")

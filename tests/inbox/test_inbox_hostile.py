@@ -171,3 +171,10 @@ def test_a_directory_is_a_usage_error(tmp_path, capsys) -> None:
 def test_a_missing_export_is_a_usage_error(tmp_path, capsys) -> None:
     assert main(["triage", str(tmp_path / "nothing.csv")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_settings_out_of_range_name_the_file_and_line(write_export, tmp_path, capsys) -> None:
+    export = write_export(GOOD)
+    (tmp_path / ".policy-check.yaml").write_text("inbox:\n  repeat_breaches:\n    count: 0\n", encoding="utf-8")
+    assert main(["triage", str(export)]) == 2
+    assert capsys.readouterr().err.endswith(".policy-check.yaml:3:5: key 'count': must be more than 0\n")
