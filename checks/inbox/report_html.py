@@ -1,0 +1,195 @@
+"""The report as one self-contained HTML page: inline CSS, charts as inline SVG, a table beside each chart.
+
+Nothing is fetched from anywhere: no script, font, stylesheet or image outside
+the file. The page follows the reader's light or dark scheme
+(``prefers-color-scheme``); each chart is an ``<svg role="img">`` labelled by
+its title and a sentence saying what it shows, and the same numbers stand in a
+table with a caption beside it, for those who cannot see the chart.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, TextIO
+
+from checks.charts import BarChart, Series, bar_chart_svg
+from checks.inbox.report import Figures, duration, long_date, percent, period_words, reply_bands, report_dict
+
+STYLE = """
+:root { color-scheme: light dark; --ink: #0b0c0c; --paper: #ffffff; --muted: #484949; --rule: #b1b4b6;
+  --chart-1: #1d70b8; --chart-2: #6f4a9c; --chart-grid: #b1b4b6; --panel: #f3f2f1; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #f3f2f1; --paper: #141414; --muted: #c8c8c8; --rule: #6f777b;
+    --chart-1: #6aa9e0; --chart-2: #c29ee6; --chart-grid: #505a5f; --panel: #262626; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--paper); color: var(--ink);
+  font: 1.0625rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+main { max-width: 64rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 1rem 0 0.5rem; }
+h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; border-top: 1px solid var(--rule); padding-top: 1.5rem; }
+.lede { font-size: 1.1875rem; color: var(--muted); }
+.note { background: var(--panel); border-left: 0.3rem solid var(--chart-1); padding: 0.75rem 1rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 1rem; padding: 0;
+  list-style: none; }
+.figures li { background: var(--panel); padding: 1rem; }
+.figures strong { display: block; font-size: 1.75rem; line-height: 1.2; }
+.pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 48rem) { .pair { grid-template-columns: minmax(0, 1fr); } }
+figure { margin: 0; }
+figcaption { color: var(--muted); font-size: 1rem; margin-top: 0.5rem; }
+.chart__svg { display: block; width: 100%; max-width: 34rem; height: auto; color: var(--ink); }
+table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
+th, td { text-align: left; padding: 0.4rem 0.5rem 0.4rem 0; border-bottom: 1px solid var(--rule);
+  vertical-align: top; }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+"""
+
+
+def write_html(figures: Figures, stream: TextIO, *, public: bool = False) -> None:
+    stream.write(report_page(figures, public=public))
+
+
+def report_page(figures: Figures, *, public: bool = False) -> str:
+    data = report_dict(figures, public=public)
+    period = period_words(data["period"])
+    sections = [
+        _summary(data, figures),
+        _replies(data["needs_reply"], figures),
+        _emergencies(data["out_of_hours_emergencies"]),
+        _foi(data["foi"]),
+        _moderation(data["moderation"]),
+        _labels(data["labels"]),
+    ]
+    audience = (
+        "Counts, medians and shares only: nothing in this report identifies a person."
+        if public
+        else "For the communications team: this report names messages by their id in the export. Do not publish it; "
+        "publish the report made with --public."
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>Social media inbox report, {escape(period)}: Hart District Council</title>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        "<h1>How we answered messages on social media</h1>\n"
+        f'<p class="lede">Hart District Council, messages received {escape(period)}. '
+        f"Measured against version {escape(data['policy_version'])} of the social media policy.</p>\n"
+        f'<p class="note">{escape(audience)}</p>\n' + "\n".join(sections) + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _summary(data: dict[str, Any], figures: Figures) -> str:
+    replies = data["needs_reply"]
+    target = replies["reply_target_hours"]
+    items = [
+        (str(data["rows_triaged"]), "messages triaged"),
+        (str(replies["count"]), "needed a reply"),
+        (duration(replies["first_reply_working_hours"]["median"]), "median first reply, in working hours"),
+    ]
+    if target is not None:
+        items.append((percent(replies["within_target"]), f"answered within {duration(target)} of working time"))
+    cells = "".join(f"<li><strong>{escape(value)}</strong> {escape(words)}</li>" for value, words in items)
+    return f'<h2>At a glance</h2>\n<ul class="figures">{cells}</ul>'
+
+
+def _replies(replies: dict[str, Any], figures: Figures) -> str:
+    times = replies["first_reply_working_hours"]
+    target = replies["reply_target_hours"]
+    bands = reply_bands(figures)
+    chart = BarChart(
+        chart_id="reply-times",
+        title="First replies by time taken, in working hours",
+        description=_bands_sentence(bands),
+        categories=[band for band, _ in bands],
+        series=[Series("Messages", [count for _, count in bands])],
+        value_label="Messages",
+        horizontal=True,
+    )
+    target_words = (
+        "No reply target is set."
+        if target is None
+        else f"Within the target of {duration(target)}: {figures.within_target} of {replies['count']} "
+        f"({percent(replies['within_target'])}); a message with no reply misses the target."
+    )
+    text = (
+        f"<p>{replies['count']} messages needed a reply: {replies['replied']} were answered and "
+        f"{replies['unanswered']} were not. Time is counted only inside working hours (Monday to Friday, "
+        f"not bank holidays). The median first reply took {escape(duration(times['median']))}; nine in ten "
+        f"took {escape(duration(times['p90']))} or less. {escape(target_words)}</p>"
+    )
+    table = _table("First replies by time taken", ("Time taken", "Messages"), bands)
+    return f"<h2>Replies</h2>\n{text}\n{_pair(chart, table)}"
+
+
+def _bands_sentence(bands: list[tuple[str, int]]) -> str:
+    parts = "; ".join(f"{band.lower()}: {count}" for band, count in bands)
+    return f"Bar chart of messages that needed a reply, by working time to the first reply. {parts}."
+
+
+def _emergencies(emergencies: dict[str, Any]) -> str:
+    median = duration(emergencies["median_hours_to_first_reply"])
+    return (
+        "<h2>Emergencies out of hours</h2>\n"
+        f"<p>{emergencies['count']} messages about an emergency came in outside working hours (evenings, weekends "
+        f"and bank holidays); {emergencies['replied']} were answered. The median time to the first reply was "
+        f"{escape(median)}, counted as time passing on the clock.</p>"
+    )
+
+
+def _foi(foi: dict[str, Any]) -> str:
+    text = (
+        f"<p>{foi['requests']} Freedom of Information requests came in; {foi['valid']} gave a name and an address "
+        f"for correspondence, as a valid request must. {foi['possible']} more messages asked for recorded "
+        "information and may be requests.</p>"
+    )
+    if "due" not in foi:
+        return f"<h2>Freedom of Information requests</h2>\n{text}"
+    rows = [(request, long_date(due)) for request, due in foi["due"].items()]
+    table = _table("Valid requests and when the answer is due", ("Message id", "Due"), rows, numbers=False)
+    return f"<h2>Freedom of Information requests</h2>\n{text}\n{table}"
+
+
+def _moderation(moderation: dict[str, Any]) -> str:
+    rows = [(label, count) for label, count in moderation.items() if label != "repeat_breachers"]
+    table = _table("Messages that broke the house rules, by label", ("Label", "Messages"), rows)
+    return (
+        "<h2>Moderation</h2>\n"
+        f"<p>{moderation['repeat_breachers']} accounts were repeat breachers: they broke the house rules again "
+        f"within the time the settings set, so their messages are blocked.</p>\n{table}"
+    )
+
+
+def _labels(labels: dict[str, int]) -> str:
+    rows = list(labels.items())
+    chart = BarChart(
+        chart_id="labels",
+        title="Messages per label",
+        description="Bar chart of messages per label (a message can have several). "
+        + "; ".join(f"{label}: {count}" for label, count in rows)
+        + ".",
+        categories=[label for label, _ in rows],
+        series=[Series("Messages", [count for _, count in rows])],
+        value_label="Messages",
+        horizontal=True,
+    )
+    table = _table("Messages per label", ("Label", "Messages"), rows)
+    note = "<p>A message can have several labels; “none” needs nothing more.</p>"
+    return f"<h2>Messages per label</h2>\n{note}\n{_pair(chart, table)}"
+
+
+def _pair(chart: BarChart, table: str) -> str:
+    caption = f"<figcaption>{escape(chart.title)}: the numbers are in the table.</figcaption>"
+    figure = f"<figure>{bar_chart_svg(chart)}{caption}</figure>"
+    return f'<div class="pair">\n{figure}\n{table}\n</div>'
+
+
+def _table(caption: str, header: tuple[str, str], rows: list[tuple[str, Any]], *, numbers: bool = True) -> str:
+    value_class = ' class="number"' if numbers else ""
+    head = f'<tr><th scope="col">{escape(header[0])}</th><th scope="col"{value_class}>{escape(header[1])}</th></tr>'
+    body = "".join(
+        f'<tr><th scope="row">{escape(str(name))}</th><td{value_class}>{escape(str(value))}</td></tr>'
+        for name, value in rows
+    )
+    return f"<table><caption>{escape(caption)}</caption><thead>{head}</thead><tbody>{body}</tbody></table>"
