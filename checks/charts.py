@@ -1,4 +1,5 @@
-"""Bar charts as inline SVG, drawn by matplotlib, for the inbox report and the site's "How we're doing" page.
+"""Bar charts as inline SVG, drawn by matplotlib, and the words for their numbers, for the inbox report and
+the site's "How we're doing" page.
 
 A shared leaf: it imports nothing of the project, so the inbox command and the
 site can both use it without importing each other. The SVG is made to stand
@@ -16,6 +17,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 # Drawn in stand-in colours, then written as CSS: matplotlib cannot write ``currentColor`` or ``var()``.
 INK = "#010203"  # text, axes and ticks: the text colour of the page
@@ -128,6 +130,23 @@ def _axes(axes: object, chart: BarChart, positions: range) -> None:
         line(chart.reference, color=INK, linestyle="--", linewidth=1.2, label=chart.reference_label)
     if len(chart.series) > 1 or chart.reference is not None:
         axes.legend(frameon=False, loc="best")  # type: ignore[attr-defined]
+
+
+def duration(value: float | None) -> str:
+    """Decimal hours in words, to the minute: ``45 minutes``, ``5 hours``, ``2 hours 40 minutes``; ``none`` for None."""
+    if value is None:
+        return "none"
+    total = int(Decimal(repr(value * 60)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    whole, minutes = divmod(total, 60)
+    parts = [f"{whole} hour{'s' * (whole != 1)}"] if whole else []
+    if minutes or not whole:
+        parts.append(f"{minutes} minute{'s' * (minutes != 1)}")
+    return " ".join(parts)
+
+
+def percent(value: float | None) -> str:
+    """A share from 0 to 1 as a percentage to one place: ``62.5%``; ``none`` for None."""
+    return "none" if value is None else f"{value * 100:.1f}".removesuffix(".0") + "%"
 
 
 def _number(value: float) -> str:

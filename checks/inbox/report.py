@@ -274,22 +274,6 @@ def reply_bands(figures: Figures) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-def duration(value: float | None) -> str:
-    """Decimal hours in words, to the minute: ``45 minutes``, ``5 hours``, ``2 hours 40 minutes``; ``none`` for None."""
-    if value is None:
-        return "none"
-    total = int(Decimal(repr(value * 60)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    whole, minutes = divmod(total, 60)
-    parts = [f"{whole} hour{'s' * (whole != 1)}"] if whole else []
-    if minutes or not whole:
-        parts.append(f"{minutes} minute{'s' * (minutes != 1)}")
-    return " ".join(parts)
-
-
-def percent(value: float | None) -> str:
-    return "none" if value is None else f"{value * 100:.1f}".removesuffix(".0") + "%"
-
-
 def long_date(value: str) -> str:
     """An ISO date as GOV.UK writes it: 15 April 2027."""
     day = date.fromisoformat(value)

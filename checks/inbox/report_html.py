@@ -12,8 +12,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
-from checks.charts import BarChart, Series, bar_chart_svg
-from checks.inbox.report import Figures, duration, long_date, percent, period_words, reply_bands, report_dict
+from checks.charts import BarChart, Series, bar_chart_svg, duration, percent
+from checks.inbox.report import Figures, long_date, period_words, reply_bands, report_dict
 
 STYLE = """
 :root { color-scheme: light dark; --ink: #0b0c0c; --paper: #ffffff; --muted: #484949; --rule: #b1b4b6;

@@ -11,7 +11,8 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from checks.inbox.report import Figures, duration, long_date, percent, period_words, reply_bands, report_dict
+from checks.charts import duration, percent
+from checks.inbox.report import Figures, long_date, period_words, reply_bands, report_dict
 from checks.inbox.report_html import write_html
 
 

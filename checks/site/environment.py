@@ -21,6 +21,10 @@ RULES_INDEX = "rules/index.md"
 TODAY_VARIABLE = "HART_POLICY_TODAY"
 # Set to a folder to build the site from that copy of the policy instead of ``policy/``.
 POLICY_DIR_VARIABLE = "HART_POLICY_DIR"
+# The public inbox reports "How we're doing" shows, one JSON file per quarter (``policy-inbox report --public``).
+REPORTS_DIR = PROJECT / "reports"
+# Set to a folder to build the site from the reports there instead of ``reports/`` (tests use it).
+REPORTS_DIR_VARIABLE = "HART_REPORTS_DIR"
 
 
 def load_site_policy() -> Policy:
@@ -30,6 +34,12 @@ def load_site_policy() -> Policy:
     """
     given = os.environ.get(POLICY_DIR_VARIABLE, "").strip()
     return load_policy(Path(given).resolve() if given else None)
+
+
+def reports_dir() -> Path:
+    """The folder of public reports: ``reports/``, or the one ``HART_REPORTS_DIR`` names. It may not exist yet."""
+    given = os.environ.get(REPORTS_DIR_VARIABLE, "").strip()
+    return Path(given).resolve() if given else REPORTS_DIR
 
 
 def macro_error(error: Exception, page: str) -> str:

@@ -18,7 +18,7 @@ from mkdocs_macros.errors import format_error
 
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
-from checks.site import about, environment, inbox, markup, rules, staff, text
+from checks.site import about, environment, inbox, markup, performance, rules, staff, text
 
 
 def _policy() -> Policy:
@@ -123,6 +123,14 @@ def define_env(env: Any) -> None:
     @env.macro
     def inbox_labels() -> str:
         return inbox.inbox_labels(policy, page())
+
+    @env.macro
+    def performance_latest() -> str:
+        return performance.latest_quarter(policy, environment.reports_dir(), page())
+
+    @env.macro
+    def performance_by_quarter() -> str:
+        return performance.reply_times_by_quarter(policy, environment.reports_dir(), page())
 
     @env.macro
     def long_date(value: str) -> str:

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
+from checks.charts import duration
 from checks.inbox.cli import main
-from checks.inbox.report import duration, hours, middle, nearest_rank, report_export
+from checks.inbox.report import hours, middle, nearest_rank, report_export
 from checks.inbox.settings import load_inbox_settings, settings_path
 from checks.policy.labels import load_labels
 from checks.policy.loader import load_policy
