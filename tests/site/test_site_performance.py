@@ -177,3 +177,10 @@ def test_the_html_report_follows_the_colour_scheme(browser, html_report) -> None
         backgrounds[variant.scheme] = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
         context.close()
     assert backgrounds == {"light": "rgb(255, 255, 255)", "dark": "rgb(20, 20, 20)"}
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=VARIANT_NAMES)
+def test_the_page_with_no_report_has_no_axe_violations(browser, site_url, variant) -> None:
+    violations, elsewhere = _check(browser, site_url + PAGE, variant, "how-were-doing-no-report")
+    assert violations == []
+    assert elsewhere == []
