@@ -141,8 +141,8 @@ def _emergencies(emergencies: dict[str, Any]) -> str:
 def _foi(foi: dict[str, Any]) -> str:
     text = (
         f"<p>{foi['requests']} Freedom of Information requests came in; {foi['valid']} gave a name and an address "
-        f"for correspondence, as a valid request must. {foi['possible']} more messages asked for recorded "
-        "information and may be requests.</p>"
+        f"for correspondence, as a valid request must. Another {foi['possible']} asked for recorded "
+        "information and may be requests too.</p>"
     )
     if "due" not in foi:
         return f"<h2>Freedom of Information requests</h2>\n{text}"

@@ -83,10 +83,14 @@ def _emergencies(emergencies: dict[str, Any]) -> list[str]:
 def _foi(foi: dict[str, Any]) -> list[str]:
     lines = [
         "Freedom of Information",
-        f"  {foi['requests']} requests, {foi['valid']} valid; {foi['possible']} more messages may be requests",
+        f"  {foi['requests']} requests, {foi['valid']} valid; {_may_be_requests(foi['possible'])}",
     ]
     lines += [f"  {request} due {long_date(due)}" for request, due in foi.get("due", {}).items()]
     return lines
+
+
+def _may_be_requests(count: int) -> str:
+    return f"{count} more message may be a request" if count == 1 else f"{count} more messages may be requests"
 
 
 def _moderation(moderation: dict[str, Any]) -> list[str]:
