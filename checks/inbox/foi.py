@@ -17,8 +17,10 @@ from datetime import date
 from checks.inbox.kinds import POSTCODE, Scan
 from checks.inbox.workdays import foi_due
 
-WORD = r"[^\W\d_]+(?:['\-][^\W\d_]+)*"  # letters, with an inner apostrophe or hyphen
-PROFILE_NAME = re.compile(rf"{WORD}(?:\s+{WORD})+")
+# Letters, with an inner apostrophe or hyphen. Possessive, and a name starts only where a word does,
+# so that a search over a long run of letters is linear: no start inside a word is retried.
+WORD = r"[^\W\d_]++(?:['\-][^\W\d_]++)*+"
+PROFILE_NAME = re.compile(rf"(?<![^\W\d_'\-]){WORD}(?:\s++{WORD})++")
 MY_NAME_IS = re.compile(r"(?<!\w)my\s+name\s+is(?!\w)", re.IGNORECASE)
 NEXT_WORD = re.compile(rf"\s+({WORD})")
 
