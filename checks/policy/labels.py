@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.caches import cached
-from checks.policy import yamlio
+from checks.policy.datafile import PolicyFile
 from checks.policy.errors import DataError
 from checks.policy.loader import default_policy_dir, load_policy
 from checks.policy.model import Policy
@@ -56,47 +56,24 @@ class Label:
 
 @cached
 def load_labels(directory: Path | None = None) -> dict[str, Label]:
-    """Every label of the policy in ``directory`` (default: the installed one), by id, checked against the policy."""
+    """Every label of the policy in ``directory`` (default: the installed one), by id, checked against the policy.
+
+    The loader has read and validated the label files with the rest of the policy
+    (so ``policy.json`` holds them too); here they become typed and cross-checked.
+    """
     folder = (directory or default_policy_dir()).resolve()
     policy = load_policy(folder)
-    files = [_LabelFile(folder, path) for path in sorted((folder / LABEL_FOLDER).glob("*.yaml"))]
+    prefix = f"{LABEL_FOLDER}/"
+    files = [PolicyFile(folder, name, "label", data) for name, data in policy.raw.items() if name.startswith(prefix)]
     if not files:
         raise DataError(f"policy/{LABEL_FOLDER}", "no label files here")
-    from checks.policy import schemas  # jsonschema is slow to import: only when labels are read
-
-    checker = schemas.validator(policy.schema_dir, "label")
-    for file in files:
-        error = schemas.first_error(checker, file.data)
-        if error is not None:
-            path, message = schemas.describe(error)
-            raise file.error(path, message, key=schemas.points_at_key(error))
     labels = {file.data["id"]: _label(file) for file in files}
     for file in files:
         _check_references(file, policy, labels)
     return labels
 
 
-class _LabelFile:
-    """One label file's text and data, able to say where a data path is."""
-
-    def __init__(self, folder: Path, path: Path) -> None:
-        self.name = f"{LABEL_FOLDER}/{path.name}"
-        self.label = f"policy/{self.name}"
-        try:
-            self.text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataError(self.label, f"cannot be read: {error}") from None
-        try:
-            self.data = yamlio.load(self.text)
-        except yamlio.YAMLProblem as problem:
-            raise DataError(self.label, problem.message, line=problem.line, column=problem.column) from None
-
-    def error(self, path: tuple[str | int, ...], message: str, *, key: bool = True) -> DataError:
-        line, column = yamlio.locate(yamlio.compose(self.text), path, key=key)
-        return DataError(self.label, message, line=line, column=column, data_path=yamlio.data_path(path))
-
-
-def _label(file: _LabelFile) -> Label:
+def _label(file: PolicyFile) -> Label:
     data = file.data
     if f"{LABEL_FOLDER}/{data['id']}.yaml" != file.name:
         raise file.error(("id",), f"label id '{data['id']}' does not match its file name")
@@ -131,7 +108,7 @@ def _example(raw: dict[str, Any]) -> LabelExample:
     )
 
 
-def _check_references(file: _LabelFile, policy: Policy, labels: dict[str, Label]) -> None:
+def _check_references(file: PolicyFile, policy: Policy, labels: dict[str, Label]) -> None:
     """Every clause, list, rule and label a label names must exist."""
     label = labels[file.data["id"]]
     if label.clause not in policy.clauses:

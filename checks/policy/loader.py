@@ -12,26 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from checks.caches import cached
-from checks.policy import yamlio
+from checks.policy.datafile import PolicyFile
 from checks.policy.errors import DataError
 from checks.policy.model import (
     Channel,
     ChannelRef,
     Clause,
     ContentItem,
-    Example,
     Link,
     Meta,
     Party,
     Policy,
     PreElection,
     Revision,
-    Rule,
     Section,
     Subsection,
     WordList,
     walk_clauses,
 )
+from checks.policy.rules import build_rules
 
 # A link in clause text, "[text][link-id]". No brackets inside either part, which keeps the scan
 # linear; the site renders links by this same pattern.
@@ -43,11 +42,7 @@ DOCUMENT_FILES = (
     "governance.yaml",
     "house-rules.yaml",
 )
-# The rule schema's annotation of the values each kind's problems carry; a message may name only those.
-MESSAGE_VALUES = "x-message-values"
-# A placeholder's value name ends where an attribute, an index, a conversion or a format spec begins.
-PLACEHOLDER_NAME = re.compile(r"[.\[!:]")
-# Every policy file and the schema it must satisfy; rules/*.yaml use "rule".
+# Every policy file and the schema it must satisfy; the files in SUBFOLDERS use their folder's schema.
 SCHEMA_OF = {
     "policy.yaml": "policy",
     "channels.yaml": "channels",
@@ -55,6 +50,8 @@ SCHEMA_OF = {
     "pre-election.yaml": "pre-election",
     **dict.fromkeys(DOCUMENT_FILES, "document"),
 }
+# One file per rule of policy-check, and one per label of policy-inbox (``checks.policy.labels`` builds those).
+SUBFOLDERS = {"rules": "rule", "labels": "label"}
 
 
 def default_policy_dir() -> Path:
@@ -81,42 +78,19 @@ def load_policy(directory: Path | None = None) -> Policy:
     return policy
 
 
-class _File:
-    """One policy file's text and data, able to say where a data path is."""
-
-    def __init__(self, folder: Path, name: str, schema: str) -> None:
-        self.name = name
-        self.schema = schema
-        self.label = f"policy/{name}"
-        try:
-            self.text = (folder / name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataError(self.label, f"cannot be read: {error}") from None
-        try:
-            self.data = yamlio.load(self.text)
-        except yamlio.YAMLProblem as problem:
-            raise DataError(self.label, problem.message, line=problem.line, column=problem.column) from None
-        self._nodes: Any = None
-
-    def error(self, path: tuple[str | int, ...], message: str, *, key: bool = True) -> DataError:
-        if self._nodes is None:
-            self._nodes = yamlio.compose(self.text)
-        line, column = yamlio.locate(self._nodes, path, key=key)
-        return DataError(self.label, message, line=line, column=column, data_path=yamlio.data_path(path))
-
-
-def _read_all(folder: Path) -> dict[str, _File]:
-    files: dict[str, _File] = {}
+def _read_all(folder: Path) -> dict[str, PolicyFile]:
+    files: dict[str, PolicyFile] = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name not in SCHEMA_OF:
             raise DataError(f"policy/{path.name}", "unknown policy file (not one the loader reads)")
     for name, schema in SCHEMA_OF.items():
         if not (folder / name).is_file():
             raise DataError(f"policy/{name}", "missing policy file")
-        files[name] = _File(folder, name, schema)
-    for path in sorted((folder / "rules").glob("*.yaml")):
-        name = f"rules/{path.name}"
-        files[name] = _File(folder, name, "rule")
+        files[name] = PolicyFile(folder, name, schema)
+    for subfolder, schema in SUBFOLDERS.items():
+        for path in sorted((folder / subfolder).glob("*.yaml")):
+            name = f"{subfolder}/{path.name}"
+            files[name] = PolicyFile(folder, name, schema)
     from checks.policy import schemas  # jsonschema is slow to import: only when the policy is read afresh
 
     schema_dir = folder / "schemas"
@@ -128,7 +102,7 @@ def _read_all(folder: Path) -> dict[str, _File]:
     return files
 
 
-def _build(folder: Path, files: dict[str, _File]) -> Policy:
+def _build(folder: Path, files: dict[str, PolicyFile]) -> Policy:
     meta_file = files["policy.yaml"]
     meta = _meta(meta_file.data)
     links = {
@@ -171,7 +145,7 @@ def _build(folder: Path, files: dict[str, _File]) -> Policy:
     _check_channel_refs(files, sections, channels)
     lists = _lists(folder, files["lists.yaml"])
     pre_election = _pre_election(files["pre-election.yaml"].data)
-    rules = _rules(files, folder / "schemas")
+    rules = build_rules(files, folder / "schemas")
     policy = Policy(
         meta=meta,
         sections=ordered,
@@ -234,11 +208,11 @@ class _ClauseIndex:
         self.clauses: dict[str, Clause | Subsection | Section] = {}
         self.where: dict[str, str] = {}
 
-    def add(self, section: Section, file: _File, path: tuple[str | int, ...]) -> None:
+    def add(self, section: Section, file: PolicyFile, path: tuple[str | int, ...]) -> None:
         self._add(section.id, section, file, (*path, "id"))
         self.add_content(section.content, file, (*path, "content"))
 
-    def add_content(self, content: tuple[ContentItem, ...], file: _File, path: tuple[str | int, ...]) -> None:
+    def add_content(self, content: tuple[ContentItem, ...], file: PolicyFile, path: tuple[str | int, ...]) -> None:
         raw_items = _at(file.data, path)
         for number, item in enumerate(content):
             item_path = (*path, number)
@@ -251,7 +225,7 @@ class _ClauseIndex:
                 self.add_content(inner, file, (*item_path, key))
 
     def _add(
-        self, clause_id: str, clause: Clause | Subsection | Section, file: _File, path: tuple[str | int, ...]
+        self, clause_id: str, clause: Clause | Subsection | Section, file: PolicyFile, path: tuple[str | int, ...]
     ) -> None:
         if clause_id in self.clauses:
             raise file.error(path, f"duplicate clause id '{clause_id}' (also in {self.where[clause_id]})")
@@ -265,7 +239,7 @@ def _at(data: Any, path: tuple[str | int, ...]) -> Any:
     return data
 
 
-def _ordered_sections(meta_file: _File, sections: dict[str, Section]) -> tuple[Section, ...]:
+def _ordered_sections(meta_file: PolicyFile, sections: dict[str, Section]) -> tuple[Section, ...]:
     contents = meta_file.data["contents"]
     for number, section_id in enumerate(contents):
         if section_id not in sections:
@@ -276,7 +250,9 @@ def _ordered_sections(meta_file: _File, sections: dict[str, Section]) -> tuple[S
     return tuple(sections[section_id] for section_id in contents)
 
 
-def _check_channel_refs(files: dict[str, _File], sections: dict[str, Section], channels: dict[str, Channel]) -> None:
+def _check_channel_refs(
+    files: dict[str, PolicyFile], sections: dict[str, Section], channels: dict[str, Channel]
+) -> None:
     for name in DOCUMENT_FILES:
         file = files[name]
         for number, raw in enumerate(file.data["sections"]):
@@ -288,7 +264,7 @@ def _check_channel_refs(files: dict[str, _File], sections: dict[str, Section], c
                     )
 
 
-def _lists(folder: Path, file: _File) -> dict[str, WordList]:
+def _lists(folder: Path, file: PolicyFile) -> dict[str, WordList]:
     lists: dict[str, WordList] = {}
     for list_id, raw in file.data["lists"].items():
         if "file" in raw:
@@ -315,76 +291,7 @@ def _pre_election(data: dict[str, Any]) -> PreElection:
     )
 
 
-def _rules(files: dict[str, _File], schema_dir: Path) -> dict[str, Rule]:
-    """Every rule; an unknown kind has been refused by the rule schema's enum already."""
-    from checks.policy import schemas
-
-    # What each kind's problems carry, as the kind modules declare it (generated into the schema).
-    gives = schemas.registry(schema_dir).contents(f"{schemas.SCHEMA_BASE}rule.schema.json").get(MESSAGE_VALUES, {})
-    rules: dict[str, Rule] = {}
-    for name, file in files.items():
-        if file.schema != "rule":
-            continue
-        data = file.data
-        if f"rules/{data['id']}.yaml" != name:
-            raise file.error(("id",), f"rule id '{data['id']}' does not match its file name")
-        _check_placeholders(file, data["message"], data["kind"], gives.get(data["kind"]))
-        examples = data["examples"]
-        rules[data["id"]] = Rule(
-            id=data["id"],
-            category=data["category"],
-            severity=data["severity"],
-            clause=data["clause"],
-            kind=data["kind"],
-            parameters=data.get("parameters", {}),
-            message=data["message"],
-            summary=data["summary"],
-            why=data["why"],
-            how_to_fix=data["how_to_fix"],
-            passing=tuple(_example(raw) for raw in examples["pass"]),
-            failing=tuple(_example(raw) for raw in examples["fail"]),
-            source=name,
-            defers_to=tuple(data.get("defers_to", [])),
-        )
-    return dict(sorted(rules.items()))
-
-
-def _check_placeholders(file: _File, message: str, kind: str, values: dict[str, str] | None) -> None:
-    """Every ``{placeholder}`` of a rule's message must be a value its kind gives, or a finding could not say it."""
-    if values is None:
-        raise file.error(("kind",), f"kind '{kind}' has no {MESSAGE_VALUES} entry in schemas/rule.schema.json")
-    try:
-        names = _placeholders(message)
-    except ValueError as error:
-        raise file.error(("message",), f"message is not a valid template: {error}", key=False) from None
-    for name in names:
-        if name not in values:
-            gives = ", ".join(sorted(values)) or "nothing"
-            raise file.error(
-                ("message",),
-                f"message names placeholder '{{{name}}}', which kind '{kind}' does not give (it gives: {gives})",
-                key=False,
-            )
-
-
-def _placeholders(template: str) -> list[str]:
-    """The value names a ``str.format`` template uses: ``{count}``, ``{file.name}`` and ``{limit:>3}`` name one each."""
-    import string  # only when the policy is read afresh: string compiles a regular expression on import
-
-    names: list[str] = []
-    for _, field, spec, _ in string.Formatter().parse(template):
-        if field is not None:
-            names.append(PLACEHOLDER_NAME.split(field, maxsplit=1)[0])
-            names += _placeholders(spec or "")  # a spec may hold placeholders of its own: {score:.{digits}f}
-    return names
-
-
-def _example(raw: dict[str, Any]) -> Example:
-    expect = tuple((at["line"], at["column"]) for at in raw.get("expect", []))
-    return Example(raw["post"], raw.get("description", ""), raw.get("settings", {}), expect)
-
-
-def _check_references(policy: Policy, files: dict[str, _File]) -> None:
+def _check_references(policy: Policy, files: dict[str, PolicyFile]) -> None:
     """Every clause and list a rule or list names must exist."""
     for rule in policy.rules.values():
         file = files[rule.source]
@@ -409,7 +316,7 @@ def _check_references(policy: Policy, files: dict[str, _File]) -> None:
     _check_link_refs(policy, files)
 
 
-def _check_link_refs(policy: Policy, files: dict[str, _File]) -> None:
+def _check_link_refs(policy: Policy, files: dict[str, PolicyFile]) -> None:
     texts: list[tuple[str, str]] = []
     for section in policy.sections:
         texts += [(section.source, c.text) for c in walk_clauses(section.content) if isinstance(c, Clause)]
