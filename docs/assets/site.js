@@ -134,11 +134,38 @@
     });
   }
 
+  // A table wider than the screen (a rule's parameters on a phone) scrolls sideways
+  // in the theme's wrapper: make that wrapper a Tab stop, so the keyboard can scroll
+  // it too, named after the table's heading. A table that fits needs no Tab stop.
+  function scrollingTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var heading = precedingHeading(wrap);
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() + ": " : "") + "table, scrolls sideways");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  function precedingHeading(element) {
+    for (var node = element.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) return node;
+    }
+    return null;
+  }
+
   document.addEventListener("click", followSkipLink);
+  window.addEventListener("resize", scrollingTables);
   function start() {
     showReviewState();
     menuButton();
     searchResultsBox();
+    scrollingTables();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
