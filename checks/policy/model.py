@@ -125,6 +125,7 @@ class Rule:
     failing: tuple[Example, ...]
     source: str  # the rule's file, relative to the policy folder
     defers_to: tuple[str, ...] = ()  # more specific rules that report the same media file first
+    measurement: str = ""  # how it is measured and why that way: the rule's page only
 
 
 @dataclass(frozen=True)

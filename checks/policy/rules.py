@@ -49,6 +49,7 @@ def build_rules(files: dict[str, PolicyFile], schema_dir: Path) -> dict[str, Rul
             failing=tuple(_example(raw) for raw in examples["fail"]),
             source=name,
             defers_to=tuple(data.get("defers_to", [])),
+            measurement=data.get("measurement", ""),
         )
     return dict(sorted(rules.items()))
 

@@ -133,6 +133,7 @@ def rule_page(policy: Policy, rule_id: str, page: str | None = None) -> str:
         facts,
         "## What it flags",
         rule.summary,
+        *(("## How it is measured", rule.measurement) if rule.measurement else ()),
         "## Why it matters",
         rule.why,
         "## The policy clause it enforces",
