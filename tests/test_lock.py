@@ -38,7 +38,12 @@ from packaging.version import Version
 PROJECT = Path(__file__).resolve().parents[1]
 LOCK_SCRIPT = PROJECT / "scripts" / "lock.sh"
 REQUIREMENTS = PROJECT / "requirements"
-LOCKS = {"runtime.txt": [], "site.txt": ["site"], "commands.txt": ["schedule", "inbox"], "dev.txt": ["dev"]}  # lock -> the extras it holds
+LOCKS = {  # lock -> the extras it holds
+    "runtime.txt": [],
+    "site.txt": ["site"],
+    "commands.txt": ["schedule", "inbox"],
+    "dev.txt": ["dev"],
+}
 FINGERPRINT = re.compile(r"^# pyproject-dependencies-sha256: ([0-9a-f]{64})$", re.MULTILINE)
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 DEPENDABOT = PROJECT / ".github" / "dependabot.yml"

@@ -109,6 +109,10 @@ def _build(folder: Path, files: dict[str, PolicyFile]) -> Policy:
         link["id"]: Link(link["id"], link["text"], link.get("url"), link.get("note", ""))
         for link in meta_file.data["links"]
     }
+    site_links = {
+        link["id"]: Link(link["id"], link["text"], link["url"], link["note"], link["page"])
+        for link in meta_file.data.get("site_links", [])
+    }
     index = _ClauseIndex()
     sections: dict[str, Section] = {}
     for name in DOCUMENT_FILES:
@@ -151,6 +155,7 @@ def _build(folder: Path, files: dict[str, PolicyFile]) -> Policy:
         sections=ordered,
         channels=channels,
         links=links,
+        site_links=site_links,
         lists=lists,
         pre_election=pre_election,
         rules=rules,

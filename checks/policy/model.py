@@ -64,6 +64,7 @@ class Link:
     text: str
     url: str | None
     note: str
+    page: str = ""  # for a link of the site, not of the policy's text: the docs page where it stands
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class Policy:
     sections: tuple[Section, ...]
     channels: dict[str, Channel]
     links: dict[str, Link]
+    site_links: dict[str, Link]
     lists: dict[str, WordList]
     pre_election: PreElection
     rules: dict[str, Rule]

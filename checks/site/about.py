@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from checks.policy.model import Clause, Policy, walk_content
+from checks.policy.model import Clause, Link, Policy, walk_content
 from checks.policy.schemas import with_id
 from checks.site.environment import POLICY_PAGE
 from checks.site.markup import SiteError, escape, long_date, markdown_blocks, markdown_text, relative, site_root, table
@@ -36,25 +36,56 @@ def revision_history(policy: Policy) -> str:
     return table(("Version", "Date", "What changed"), rows)
 
 
-def links_to_supply(policy: Policy, page: str) -> str:
-    """The policy's links whose address the council has still to give, with where each one stands."""
+def links_to_supply(policy: Policy, page: str, nav: list[Any]) -> str:
+    """The links whose address the council has still to give, the policy's and the site's, with where each stands."""
     pending = [link for link in policy.links.values() if link.url is None]
-    if not pending:
-        return markdown_blocks("The council has supplied every link in the policy.")
-    rows = []
-    for link in pending:
-        places = [clause.id for clause in _clauses(policy) if f"][{link.id}]" in clause.text]
-        where = "; ".join(
-            f"[{markdown_text(clause_location(policy, clause_id))}]({relative(page, f'{POLICY_PAGE}#{clause_id}')})"
-            for clause_id in places
-        )
-        rows.append((markdown_text(link.text), markdown_text(link.note), where or "Not used in the text"))
-    count = len(pending)
+    pending_on_site = [link for link in policy.site_links.values() if link.url is None]
+    if not pending and not pending_on_site:
+        return markdown_blocks("The council has supplied every link in the policy and on this website.")
+    rows = [(link, _places_in_text(policy, link, page)) for link in pending]
+    rows += [(link, _page_link(link, page, nav)) for link in pending_on_site]
+    cells = [(markdown_text(link.text), markdown_text(link.note), where) for link, where in rows]
+    count = len(rows)
     intro = (
-        f"The published policy has {count} {'link' if count == 1 else 'links'} whose address the council "
-        "has not given yet. Until it does, each shows as plain text, not as a link."
+        f"The published policy and this website have {count} {'link' if count == 1 else 'links'} whose address "
+        "the council has not given yet. Until it does, each shows as plain text, not as a link."
     )
-    return markdown_blocks(intro, table(("Link text", "What the council needs to supply", "Where it appears"), rows))
+    return markdown_blocks(intro, table(("Link text", "What the council needs to supply", "Where it appears"), cells))
+
+
+def _places_in_text(policy: Policy, link: Link, page: str) -> str:
+    places = [clause.id for clause in _clauses(policy) if f"][{link.id}]" in clause.text]
+    where = "; ".join(
+        f"[{markdown_text(clause_location(policy, clause_id))}]({relative(page, f'{POLICY_PAGE}#{clause_id}')})"
+        for clause_id in places
+    )
+    return where or "Not used in the text"
+
+
+def _page_link(link: Link, page: str, nav: list[Any]) -> str:
+    """A link to the docs page a site link stands on, named as the site's navigation names it."""
+    title = _nav_title(nav, link.page)
+    if title is None:
+        raise SiteError(f"site link '{link.id}' names page '{link.page}', which is not in the nav")
+    return f"[{markdown_text(title)}]({relative(page, link.page)})"
+
+
+def _nav_title(entries: list[Any], docs_page: str) -> str | None:
+    for entry in entries:
+        if isinstance(entry, dict):
+            (title, value), *_ = entry.items()
+            found = title if value == docs_page else _nav_title(value, docs_page) if isinstance(value, list) else None
+            if found:
+                return str(found)
+    return None
+
+
+def site_link(policy: Policy, link_id: str) -> str:
+    """A link of the site's own: an HTML link once the council gives its address, plain text until then."""
+    link = policy.site_links.get(link_id)
+    if link is None:
+        raise SiteError(f"no site link '{link_id}' in policy/policy.yaml")
+    return f'<a href="{escape(link.url)}">{escape(link.text)}</a>' if link.url else escape(link.text)
 
 
 def _clauses(policy: Policy) -> Iterator[Clause]:

@@ -82,7 +82,11 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def links_to_supply() -> str:
-        return about.links_to_supply(policy, page())
+        return about.links_to_supply(policy, page(), env.conf["nav"])
+
+    @env.macro
+    def site_link(link_id: str) -> str:
+        return about.site_link(policy, link_id)
 
     @env.macro
     def machine_readable() -> str:
