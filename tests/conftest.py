@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from checks.caches import clear_caches
 from checks.policy.loader import load_policy
 from checks.policy.model import Policy
 
@@ -37,6 +38,14 @@ LAYERS = ("unit", "integration", "site")
 @pytest.fixture(scope="session")
 def policy() -> Policy:
     return load_policy()
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    """Every cache of the package emptied before and after the test, for a test that edits policy files on disk."""
+    clear_caches()
+    yield
+    clear_caches()
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from checks.caches import clear_caches
 from checks.policy.errors import DataError
 from checks.policy.loader import load_policy
 from checks.policy.model import Clause
@@ -20,8 +21,8 @@ POLICY_DIR = Path(__file__).resolve().parents[1] / "policy"
 
 
 @pytest.fixture
-def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the policy to break, read without the disk cache."""
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_caches: None) -> Path:
+    """A copy of the policy to break, read without the disk cache and with every cache emptied."""
     monkeypatch.setenv("POLICY_CHECK_NO_CACHE", "1")
     copy = tmp_path / "policy"
     shutil.copytree(POLICY_DIR, copy)
@@ -39,10 +40,9 @@ def line_of(path: Path, fragment: str) -> int:
 
 
 def load_error(folder: Path) -> str:
-    load_policy.cache_clear()
+    clear_caches()  # a test may break the same copy twice
     with pytest.raises(DataError) as caught:
         load_policy(folder)
-    load_policy.cache_clear()
     return str(caught.value)
 
 

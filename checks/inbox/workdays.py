@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from checks.caches import cached
+from checks.policy.london import LONDON
 
-LONDON = ZoneInfo("Europe/London")
 ENGLAND_AND_WALES = "england-and-wales"
 ALL_DIVISIONS = ("england-and-wales", "scotland", "northern-ireland")
 FOI_WORKING_DAYS = 20

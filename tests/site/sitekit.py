@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # The site's own test switches: a build must not pick them up from the caller's shell.
-SITE_VARIABLES = ("HART_POLICY_TODAY", "HART_POLICY_DIR")
+SITE_VARIABLES = ("HART_POLICY_TODAY", "HART_POLICY_DIR", "HART_REPORTS_DIR")
 
 
 # -- building --------------------------------------------------------------------
