@@ -11,6 +11,17 @@ export NO_MKDOCS_2_WARNING=1
 echo
 echo "== policy-check on examples/content-repo =="
 (cd examples/content-repo && ../../.venv/bin/policy-check .) || true
+# The example's posts go out in 2027: schedule them as if it were 1 January 2027.
+handoff="$(mktemp -d)"
+echo
+echo "== policy-schedule on examples/content-repo (Sprout Social CSV, media checklist, calendar in $handoff) =="
+(cd examples/content-repo &&
+  ../../.venv/bin/policy-schedule sprout --now 2027-01-01T00:00:00+00:00 --out "$handoff" . &&
+  ../../.venv/bin/policy-schedule calendar --now 2027-01-01T00:00:00+00:00 --out "$handoff/calendar.ics" .) || true
+echo
+echo "== policy-inbox on examples/content-repo/inbox/sample-export.csv (invented residents) =="
+(cd examples/content-repo && ../../.venv/bin/policy-inbox triage inbox/sample-export.csv &&
+  ../../.venv/bin/policy-inbox report inbox/sample-export.csv | head -n 12) || true
 echo
 echo "== Serving the site on http://127.0.0.1:${port}/ (Ctrl-C to stop) =="
 exec .venv/bin/python -m http.server --bind 127.0.0.1 --directory site "$port"
