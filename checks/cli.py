@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from checks import __version__
+from checks.command import UsageError, at_the_edge
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up time matters for one file
     from checks.lint.files import Target
@@ -37,10 +38,6 @@ class Options:
     output: Path | None
     list_rules: bool
     policy: Path | None
-
-
-class UsageError(Exception):
-    """Bad arguments; exit status 2."""
 
 
 def parse_arguments(argv: Sequence[str] | None) -> Options:
@@ -96,19 +93,7 @@ def _jobs(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(argv)
-    from checks.policy.errors import DataError
-
-    try:
-        return run(options)
-    except (DataError, UsageError) as error:
-        sys.stderr.write(f"policy-check: {error}\n")
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # the reader stopped early (`| head`): no traceback, and no second error at exit
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    return at_the_edge("policy-check", lambda: run(options))
 
 
 def run(options: Options) -> int:

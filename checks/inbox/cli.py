@@ -14,7 +14,6 @@ name.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checks import __version__
+from checks.command import UsageError, at_the_edge
 
 if TYPE_CHECKING:
     from checks.inbox.report import Period
@@ -40,10 +40,6 @@ class Options:
     period_from: str | None = None  # report: London dates (or date-times), both included
     period_to: str | None = None
     public: bool = False  # report: counts, medians and shares only
-
-
-class UsageError(Exception):
-    """Bad arguments; exit status 2."""
 
 
 def parse_arguments(argv: Sequence[str] | None) -> Options:
@@ -107,19 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(argv)
     from checks.inbox.export import ExportError
     from checks.inbox.workdays import MissingHolidays
-    from checks.policy.errors import DataError
 
-    try:
-        return COMMANDS[options.command](options)
-    except (DataError, UsageError, ExportError, MissingHolidays) as error:
-        sys.stderr.write(f"policy-inbox: {error}\n")
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # the reader stopped early (`| head`): no traceback, and no second error at exit
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    return at_the_edge("policy-inbox", lambda: COMMANDS[options.command](options), (ExportError, MissingHolidays))
 
 
 def run_triage(options: Options) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checks import __version__
+from checks.command import UsageError, at_the_edge
 from checks.schedule.times import DATE_FORMATS, now, parse_moment
 
 if TYPE_CHECKING:  # imported lazily at run time, as policy-check does
@@ -39,10 +40,6 @@ class Options:
     date_format: str = "dd/mm/yyyy"
     start: datetime | None = None
     end: datetime | None = None
-
-
-class UsageError(Exception):
-    """Bad arguments or a missing library; exit status 2."""
 
 
 def parse_arguments(argv: Sequence[str] | None) -> Options:
@@ -96,15 +93,7 @@ def _end(value: str) -> datetime:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(argv)
-    from checks.policy.errors import DataError
-
-    try:
-        return run(options)
-    except (DataError, UsageError) as error:
-        sys.stderr.write(f"{PROG}: {error}\n")
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    return at_the_edge(PROG, lambda: run(options))
 
 
 def run(options: Options) -> int:
