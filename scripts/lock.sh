@@ -15,7 +15,7 @@
 # The locks are universal (any OS, CPython 3.11 and later) and made by uv, which
 # this script installs into .venv when it is missing (from the lock when there is one).
 # Each lock's first lines carry a fingerprint of pyproject.toml's dependency lists;
-# tests/test_lock.py fails when pyproject.toml's lists no longer match it.
+# tests/project/test_lock.py fails when pyproject.toml's lists no longer match it.
 # `bash scripts/lock.sh --fingerprint [FILE]` only prints that fingerprint (no network).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -206,7 +206,7 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     faster than PyYAML's constructor. Text that is not plain (aliases, tags,
     numbers, keys that are not text, duplicate keys, too deep, errors) is left to
     ``load``, which gives the same data or raises YAMLProblem; the nodes are then
-    None. tests/test_yaml_equivalence.py holds the two to the same answers.
+    None. tests/policy/test_yaml_equivalence.py holds the two to the same answers.
     """
     if "*" not in text:  # no alias can be written without "*", so no node is shared
         try:

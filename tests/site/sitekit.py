@@ -314,8 +314,8 @@ def html_text(html: str) -> str:
 
 
 def seed_text_module() -> ModuleType:
-    """``tests/test_seed_text.py``, for its sentence splitting and page-break join of the seed."""
-    path = PROJECT / "tests" / "test_seed_text.py"
+    """``tests/policy/test_seed_text.py``, for its sentence splitting and page-break join of the seed."""
+    path = PROJECT / "tests" / "policy" / "test_seed_text.py"
     spec = importlib.util.spec_from_file_location("seed_text_rules", path)
     assert spec and spec.loader, f"cannot load {path}"
     module = importlib.util.module_from_spec(spec)

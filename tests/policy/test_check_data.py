@@ -19,7 +19,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policy"
 SCHEMAS = POLICY / "schemas"
 ACCEPTANCE = ROOT.parent / "shared" / "acceptance"

@@ -14,7 +14,7 @@ import yaml
 
 pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 MULTITOOL = PROJECT / "node_modules" / "@microsoft" / "sarif-multitool-linux" / "Sarif.Multitool"
 
 

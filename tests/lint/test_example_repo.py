@@ -11,7 +11,7 @@ import pytest
 import yaml
 from test_acceptance import found  # unwaived rule ids by file, as the labels list them
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 EXAMPLE = PROJECT / "examples" / "content-repo"
 POLICY_CHECK = Path(sys.executable).parent / "policy-check"  # the console script beside pytest's Python
 

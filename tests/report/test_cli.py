@@ -16,7 +16,7 @@ from checks import __version__
 pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
 
 HERE = Path(__file__).resolve().parent
-SMALL = HERE / "fixtures" / "small-repo"
+SMALL = HERE.parent / "fixtures" / "small-repo"
 GOLDEN = HERE / "golden"
 FORMATS = ("text", "json", "github", "sarif", "junit")
 

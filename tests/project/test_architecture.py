@@ -15,7 +15,7 @@ import pytest
 
 pytestmark = pytest.mark.integration
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = PROJECT / ".venv" / "bin" / "lint-imports"
 
 

@@ -17,7 +17,7 @@ from checks.policy.errors import DataError
 from checks.policy.loader import load_policy
 from checks.policy.model import Clause
 
-POLICY_DIR = Path(__file__).resolve().parents[1] / "policy"
+POLICY_DIR = Path(__file__).resolve().parents[2] / "policy"
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 FILES = sorted(
     [
         *(PROJECT / ".github" / "workflows").glob("*.y*ml"),

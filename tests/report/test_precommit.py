@@ -29,7 +29,7 @@ import yaml
 
 pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 CACHE = PROJECT / ".cache" / "pre-commit"
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "checks", "policy")

@@ -12,7 +12,7 @@ What a real runner would do differently, on purpose:
 - The step with ``id: install`` (pip install of the action's own folder) is
   skipped, as GitHub skips a step: its outputs are empty, so the check step uses
   ``policy-check`` and ``python`` from PATH, that is from ``.venv``. The wheel
-  install itself is exercised by tests/test_precommit.py, which pip-installs
+  install itself is exercised by tests/report/test_precommit.py, which pip-installs
   this project into pre-commit's environment.
 
 The expression evaluator knows only ``${{ a.b.c }}`` lookups (inputs, github,
@@ -37,7 +37,7 @@ from checks.lint.findings import Finding, Report
 from checks.report import action as glue
 from checks.report.formats import as_json
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 ACTION = yaml.safe_load((PROJECT / "action.yml").read_text(encoding="utf-8"))
 SKIPPED_STEPS = {"install"}  # by id: see the module docstring
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
@@ -462,7 +462,7 @@ def test_inputs_reach_scripts_only_through_env() -> None:
 def test_the_action_is_composite_with_pinned_actions_and_an_install_step() -> None:
     assert ACTION["runs"]["using"] == "composite"
     uses = [step["uses"] for step in ACTION["runs"]["steps"] if "uses" in step]
-    assert [use.split("@")[0] for use in uses] == ["actions/setup-python"]  # pinned: tests/test_pinning.py
+    assert [use.split("@")[0] for use in uses] == ["actions/setup-python"]  # pinned: tests/project/test_pinning.py
     install = next(step for step in ACTION["runs"]["steps"] if step.get("id") == "install")
     assert '"$ACTION_PATH"' in install["run"] and install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
     assert all(step.get("shell") == "bash" for step in run_steps())

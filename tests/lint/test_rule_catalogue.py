@@ -16,7 +16,7 @@ import pytest
 from checks.lint.kinds import KIND_NAMES, KINDS, Parameter
 from checks.policy.model import Policy
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 CONTRACT = PROJECT.parent / "shared" / "spec" / "content-contract.md"
 KINDS_DIR = PROJECT / "checks" / "lint" / "kinds"
 NOT_KINDS = {"__init__", "base", "schema"}  # the package, what kinds share, the schema generator

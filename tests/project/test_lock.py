@@ -35,7 +35,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 LOCK_SCRIPT = PROJECT / "scripts" / "lock.sh"
 REQUIREMENTS = PROJECT / "requirements"
 LOCKS = {  # lock -> the extras it holds

