@@ -137,6 +137,8 @@
   // A table wider than the screen (a rule's parameters on a phone) scrolls sideways
   // in the theme's wrapper: make that wrapper a Tab stop, so the keyboard can scroll
   // it too, named after the table's heading. A table that fits needs no Tab stop.
+  // The theme wraps its tables from its own script, which may run after this one:
+  // look again once the page has loaded, and whenever the window changes size.
   function scrollingTables() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
@@ -161,6 +163,7 @@
 
   document.addEventListener("click", followSkipLink);
   window.addEventListener("resize", scrollingTables);
+  window.addEventListener("load", scrollingTables);
   function start() {
     showReviewState();
     menuButton();
