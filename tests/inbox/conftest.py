@@ -23,6 +23,15 @@ def labels() -> dict[str, Label]:
     return load_labels()
 
 
+@pytest.fixture(scope="session")
+def corpus(shared: Path) -> Path:
+    """``../shared/inbox-acceptance``: the labelled export; skipped when it is not beside the project."""
+    folder = shared / "inbox-acceptance"
+    if not (folder / "inbox.csv").is_file():
+        pytest.skip("../shared/inbox-acceptance is not beside the project")
+    return folder
+
+
 @pytest.fixture
 def write_export(tmp_path: Path) -> Callable[..., Path]:
     """An export file from its lines (the header added unless given), as bytes or text."""

@@ -12,15 +12,7 @@ import yaml
 
 from checks.inbox.cli import main
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "inbox-acceptance"
 FIELDS = ("valid", "missing", "due", "identified", "repeat_breacher")
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    if not (CORPUS / "inbox.csv").is_file():
-        pytest.skip("../shared/inbox-acceptance is not beside the project")
-    return CORPUS
 
 
 @pytest.fixture(scope="module")

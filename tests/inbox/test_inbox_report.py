@@ -16,15 +16,7 @@ from checks.inbox.settings import load_inbox_settings, settings_path
 from checks.policy.labels import load_labels
 from checks.policy.loader import load_policy
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "inbox-acceptance"
 TARGET = "inbox:\n  council_accounts: ['@HartDC']\n  reply_target_hours: 4\n"
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    if not (CORPUS / "inbox.csv").is_file():
-        pytest.skip("../shared/inbox-acceptance is not beside the project")
-    return CORPUS
 
 
 @pytest.fixture(scope="module")

@@ -163,19 +163,24 @@ def test_message_that_is_not_a_template(broken: Path) -> None:
     assert load_error(broken).startswith(f"policy/rules/readability.yaml:{line}:10: message is not a valid template: ")
 
 
-@pytest.mark.integration
-def test_unknown_message_placeholder_exits_2_naming_file_line_and_placeholder(broken: Path, tmp_path: Path) -> None:
-    rule = broken / "rules" / "channel-too-long.yaml"
-    edit(rule, "is {length} characters", "is {numbr} characters")
+def check_with_policy(policy_dir: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """policy-check as a process, on a small post, with the policy in ``policy_dir`` and no disk cache."""
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: t\n---\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "checks", "--policy", str(broken), str(post)],
+    return subprocess.run(
+        [sys.executable, "-m", "checks", "--policy", str(policy_dir), str(post)],
         capture_output=True,
         text=True,
         check=False,
         env={"POLICY_CHECK_NO_CACHE": "1", "PATH": "/usr/bin:/bin"},
     )
+
+
+@pytest.mark.integration
+def test_unknown_message_placeholder_exits_2_naming_file_line_and_placeholder(broken: Path, tmp_path: Path) -> None:
+    rule = broken / "rules" / "channel-too-long.yaml"
+    edit(rule, "is {length} characters", "is {numbr} characters")
+    done = check_with_policy(broken, tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         f"policy-check: policy/rules/channel-too-long.yaml:{line_of(rule, 'message:')}:10: "
@@ -187,15 +192,7 @@ def test_unknown_message_placeholder_exits_2_naming_file_line_and_placeholder(br
 @pytest.mark.integration
 def test_broken_policy_exits_2_with_the_message_and_no_traceback(broken: Path, tmp_path: Path) -> None:
     edit(broken / "channels.yaml", "counting: x-weighted", "counting: tweets")
-    post = tmp_path / "post.md"
-    post.write_text("---\ntitle: t\n---\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "checks", "--policy", str(broken), str(post)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"POLICY_CHECK_NO_CACHE": "1", "PATH": "/usr/bin:/bin"},
-    )
+    done = check_with_policy(broken, tmp_path)
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Traceback" not in done.stderr
