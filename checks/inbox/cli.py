@@ -25,6 +25,10 @@ from checks.command import UsageError, at_the_edge
 
 if TYPE_CHECKING:
     from checks.inbox.report import Period
+    from checks.inbox.settings import InboxSettings
+    from checks.lint.settings import Settings
+    from checks.policy.labels import Label
+    from checks.policy.model import Policy
 
 FORMATS = ("text", "json", "csv")
 REPORT_FORMATS = ("text", "json", "html")
@@ -109,18 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_triage(options: Options) -> int:
     from checks.inbox.output import REPORTERS
-    from checks.inbox.settings import load_inbox_settings, settings_path
     from checks.inbox.triage import triage_export
-    from checks.inbox.workdays import working_days
-    from checks.policy.labels import load_labels
-    from checks.policy.loader import load_policy
 
-    _check_paths(options)
-    working_days()  # says at once when govuk-bank-holidays is missing
-    policy = load_policy()
-    labels = load_labels()
-    settings, inbox = load_inbox_settings(settings_path(options.export, options.config), policy)
-    triaged = triage_export(options.export, policy, labels, settings, inbox)
+    triaged = triage_export(options.export, *_build(options))
     _write(lambda stream: REPORTERS[options.format](triaged, options.export, stream), options.output)
     return 1 if triaged.problems else 0
 
@@ -128,20 +123,26 @@ def run_triage(options: Options) -> int:
 def run_report(options: Options) -> int:
     from checks.inbox.report import report_export
     from checks.inbox.report_output import REPORTERS
+
+    period = _period(options.period_from, options.period_to)
+    figures, triaged = report_export(options.export, *_build(options), period)
+    _write(lambda stream: REPORTERS[options.format](figures, stream, public=options.public), options.output)
+    return 1 if triaged.problems else 0
+
+
+def _build(options: Options) -> tuple[Policy, dict[str, Label], Settings, InboxSettings]:
+    """What both commands read first: the paths checked, the policy, its labels, and the settings."""
     from checks.inbox.settings import load_inbox_settings, settings_path
     from checks.inbox.workdays import working_days
     from checks.policy.labels import load_labels
     from checks.policy.loader import load_policy
 
-    period = _period(options.period_from, options.period_to)
     _check_paths(options)
     working_days()  # says at once when govuk-bank-holidays is missing
     policy = load_policy()
     labels = load_labels()
     settings, inbox = load_inbox_settings(settings_path(options.export, options.config), policy)
-    figures, triaged = report_export(options.export, policy, labels, settings, inbox, period)
-    _write(lambda stream: REPORTERS[options.format](figures, stream, public=options.public), options.output)
-    return 1 if triaged.problems else 0
+    return policy, labels, settings, inbox
 
 
 def _check_paths(options: Options) -> None:
