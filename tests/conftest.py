@@ -10,6 +10,10 @@ Every test is in exactly one layer, chosen with ``-m``:
   linkchecker; everything under ``tests/site/``.
 
 A test with no layer marker is ``site`` under tests/site/ and ``unit`` elsewhere.
+
+Every run starts from an empty home: the caches a home folder may hold go to a
+temporary folder of the run's own, and matplotlib's font list is built there
+before any test (tests/runhome.py).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from runhome import RunHome, close_run_home, open_run_home
 
 from checks.caches import clear_caches
 from checks.policy.loader import load_policy
@@ -33,6 +38,27 @@ PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 SITE_TESTS = PROJECT / "tests" / "site"
 LAYERS = ("unit", "integration", "site")
+
+
+# -- an empty home for every run (tests/runhome.py) -----------------------------------
+
+RUN_HOME = pytest.StashKey[RunHome]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[RUN_HOME] = open_run_home()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    home = config.stash.get(RUN_HOME, None)
+    if home is not None:
+        close_run_home(home)
+
+
+@pytest.fixture(scope="session")
+def run_home(pytestconfig: pytest.Config) -> RunHome:
+    """The temporary folder that holds every cache of this run."""
+    return pytestconfig.stash[RUN_HOME]
 
 
 @pytest.fixture(scope="session")

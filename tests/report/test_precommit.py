@@ -5,23 +5,21 @@ and installs the hook by pip-installing that repository into an environment of
 its own. So that the test is independent of what is committed here (the lead
 engineer commits), the files the wheel needs (pyproject.toml, README.md,
 checks/, policy/, .pre-commit-hooks.yaml) are copied from the working tree into
-``.cache/pre-commit/hook-repo-<digest>`` and committed there with a fixed author
-and date: the same working tree gives the same folder and the same commit.
+a temporary folder, once per run, and committed there with a fixed author and date.
 
 Timing: try-repo builds the hook's environment afresh in a temporary store each
 time (it does not use PRE_COMMIT_HOME): a pip install of this project and its
-dependencies, about 15 seconds with pip's download cache warm, a minute or so
-cold. It runs twice here, once on a clean post and once on a bad one.
+dependencies. pip's download cache is the run's own (tests/conftest.py), empty
+when the run starts, so the first try-repo takes a minute or so and the second
+about 15 seconds. It runs twice here, once on a clean post and once on a bad one.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +28,6 @@ import yaml
 pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
 
 PROJECT = Path(__file__).resolve().parents[2]
-CACHE = PROJECT / ".cache" / "pre-commit"
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "checks", "policy")
 FIXED_DATE = "2024-04-01T09:00:00+01:00"
@@ -73,36 +70,16 @@ def hook_files() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def hook_repo() -> tuple[Path, str]:
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A git repository of the working tree's hook, and its commit."""
-    files = hook_files()
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(file.as_posix().encode() + b"\0" + (PROJECT / file).read_bytes() + b"\0")
-    folder = CACHE / f"hook-repo-{digest.hexdigest()[:16]}"
-    if not (folder / ".git").is_dir():
-        _forget_old_hook_repos()
-        building = CACHE / f"{folder.name}.{os.getpid()}.tmp"
-        shutil.rmtree(building, ignore_errors=True)
-        for file in files:
-            (building / file).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(PROJECT / file, building / file)
-        git(building, "init", "--quiet", "--initial-branch=main")
-        git(building, "add", "-A")
-        git(building, "commit", "--quiet", "--no-gpg-sign", "-m", "The working tree's policy-check hook")
-        try:
-            building.rename(folder)  # another test session may have built the same one meanwhile
-        except OSError:
-            shutil.rmtree(building, ignore_errors=True)
+    folder = tmp_path_factory.mktemp("hook-repo")
+    for file in hook_files():
+        (folder / file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT / file, folder / file)
+    git(folder, "init", "--quiet", "--initial-branch=main")
+    git(folder, "add", "-A")
+    git(folder, "commit", "--quiet", "--no-gpg-sign", "-m", "The working tree's policy-check hook")
     return folder, git(folder, "rev-parse", "HEAD")
-
-
-def _forget_old_hook_repos() -> None:
-    """Hook repos of older working trees, left more than a day ago."""
-    if CACHE.is_dir():
-        for old in CACHE.glob("hook-repo-*"):
-            if time.time() - old.stat().st_mtime > 24 * 3600:
-                shutil.rmtree(old, ignore_errors=True)
 
 
 SETTINGS = "approvers: [comms-team]\nexclude: [README.md]\n"
@@ -148,8 +125,7 @@ def content_repo(tmp_path: Path) -> Path:
 
 def pre_commit(folder: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     environment = {
-        **git_environment(),
-        "PRE_COMMIT_HOME": str(CACHE / "home"),
+        **git_environment(),  # PRE_COMMIT_HOME and pip's cache are the run's own (tests/conftest.py)
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "PRE_COMMIT_COLOR": "never",
         "NO_COLOR": "1",
