@@ -210,7 +210,7 @@ def corpus_posts() -> list[tuple[str, Path]]:
 
 
 def corpus_texts() -> list[tuple[str, str]]:
-    from checks.lint.post import FormatProblem, read_post
+    from checks.repo.post import FormatProblem, read_post
 
     texts = []
     for label, path in corpus_posts():
@@ -289,9 +289,9 @@ def report_exactness(found: dict[str, object]) -> dict[str, bool]:
     from checks.lint.engine import Engine
     from checks.lint.examples import check_example
     from checks.lint.kinds import readability
-    from checks.lint.settings import find_settings, load_settings
     from checks.policy import yamlio
     from checks.policy.loader import load_policy
+    from checks.repo.settings import find_settings, load_settings
 
     print("== 3. Acceptance corpus and the rule's examples, with each scorer in the readability rule")
     policy = load_policy()
@@ -437,8 +437,8 @@ EDGE_CASES = {
 def report_x_length() -> bool:
     from twitter_text import parse_tweet
 
-    from checks.lint.post import FormatProblem, published_text, read_post
     from checks.lint.xcount import weighted_length
+    from checks.repo.post import FormatProblem, published_text, read_post
 
     print("== 5. X's weighted length: ours against twitter-text-parser's parse_tweet(...).weightedLength")
     texts = []

@@ -18,10 +18,10 @@ from checks import __version__
 from checks.command import UsageError, at_the_edge
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up time matters for one file
-    from checks.lint.files import Target
     from checks.lint.findings import Finding, Report
-    from checks.lint.settings import Settings
     from checks.policy.model import Policy
+    from checks.repo.files import Target
+    from checks.repo.settings import Settings
     from checks.report.formats import Reporter
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -98,8 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(options: Options) -> int:
     from checks.lint.findings import Report
-    from checks.lint.settings import find_settings, load_settings
     from checks.policy.loader import load_policy
+    from checks.repo.settings import find_settings, load_settings
     from checks.report.formats import REPORTERS
 
     if options.policy is not None and not options.policy.is_dir():
@@ -127,7 +127,7 @@ def run(options: Options) -> int:
 
 
 def _targets(options: Options, settings: Settings, cwd: Path) -> Iterator[Target]:
-    from checks.lint.files import changed_since, discover
+    from checks.repo.files import changed_since, discover
 
     changed = changed_since(options.changed_since, cwd) if options.changed_since else None
     for target in discover(options.paths, settings, cwd):

@@ -26,9 +26,9 @@ from checks.command import UsageError, at_the_edge
 if TYPE_CHECKING:
     from checks.inbox.report import Period
     from checks.inbox.settings import InboxSettings
-    from checks.lint.settings import Settings
     from checks.policy.labels import Label
     from checks.policy.model import Policy
+    from checks.repo.settings import Settings
 
 FORMATS = ("text", "json", "csv")
 REPORT_FORMATS = ("text", "json", "html")

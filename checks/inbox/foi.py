@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from checks.inbox.kinds import POSTCODE, Scan
+from checks.inbox.kinds import Scan
 from checks.inbox.workdays import foi_due
+from checks.repo.patterns import POSTCODE
 
 # Letters, with an inner apostrophe or hyphen. Possessive, and a name starts only where a word does,
 # so that a search over a long run of letters is linear: no start inside a word is retried.

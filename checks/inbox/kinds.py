@@ -2,9 +2,10 @@
 
 A kind knows nothing of label ids or actions; the triage adds them. Each
 ``prepare`` takes a label's parameters and the ``Context`` and gives a test.
-Words are found by the linter's own word patterns (``checks.lint.textscan``),
-and e-mail addresses, phone numbers and National Insurance numbers by the
-patterns of policy-check's rules, so the inbox and the post checks agree.
+Words are found by the word patterns that the post checks use too
+(``checks.repo.textscan``), e-mail addresses, phone numbers and postcodes by
+the shared patterns of ``checks.repo.patterns``, and National Insurance numbers
+by the pattern of policy-check's rule, so the inbox and the post checks agree.
 The kind ``repeated`` looks at an author's other messages, so the triage
 applies it once every row is read (``checks.inbox.breaches``).
 """
@@ -19,15 +20,11 @@ from typing import Any
 
 from checks.inbox.export import Message
 from checks.inbox.settings import InboxSettings, account_key
-from checks.lint.kinds.email import ADDRESS
-from checks.lint.kinds.phone import NUMBER
-from checks.lint.kinds.phone import PARAMETERS as PHONE_PARAMETERS
-from checks.lint.settings import Settings
-from checks.lint.textscan import inside, merged, phone_digits, url_spans, words_pattern
 from checks.policy.model import Policy
+from checks.repo.patterns import ADDRESS, PERSONAL_PHONE_PREFIXES, PHONE_NUMBER, POSTCODE
+from checks.repo.settings import Settings
+from checks.repo.textscan import inside, merged, phone_digits, url_spans, words_pattern
 
-# A full UK postcode: outward code (area, district) and inward code (sector, unit), in capitals.
-POSTCODE = re.compile(r"(?<![^\W_])[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}(?![^\W_])")
 NAME_SEPARATOR = r"[ _.\-]?"  # the spaces inside a name may be left out or written as _, - or .
 
 
@@ -116,13 +113,13 @@ def _finder(context: Context, rule: Any) -> Test:
         allowed = tuple(domain.lower() for domain in _allowed_domains(context))
         return lambda scan: any(not _allowed(match[1], allowed) for match in scan.addresses)
     if rule.kind == "phone":
-        prefixes = tuple(rule.parameters.get("personal_prefixes", _default(PHONE_PARAMETERS, "personal_prefixes")))
+        prefixes = tuple(rule.parameters.get("personal_prefixes", PERSONAL_PHONE_PREFIXES))
         allowed_phones = frozenset(phone_digits(phone) for phone in context.settings.allowed_phones)
         return lambda scan: any(
             phone_digits(match[0]).startswith(prefixes)
             and phone_digits(match[0]) not in allowed_phones
             and not inside(match.start(), url_spans(scan.text))
-            for match in NUMBER.finditer(scan.text)
+            for match in PHONE_NUMBER.finditer(scan.text)
         )
     if rule.kind == "pattern":
         compiled = [
@@ -140,10 +137,6 @@ def _allowed_domains(context: Context) -> list[str]:
 def _allowed(domain: str, allowed: tuple[str, ...]) -> bool:
     domain = domain.lower().rstrip(".")
     return any(domain == ok or domain.endswith("." + ok) for ok in allowed)
-
-
-def _default(parameters: Iterable[Any], name: str) -> Any:
-    return next(parameter.default for parameter in parameters if parameter.name == name)
 
 
 def _entries(context: Context, list_ids: Iterable[str]) -> list[str]:

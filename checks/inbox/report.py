@@ -23,9 +23,9 @@ from checks.inbox.export import Message, RowProblem, read_export
 from checks.inbox.settings import InboxSettings, account_key
 from checks.inbox.triage import Result, Triage, Triaged
 from checks.inbox.workdays import in_working_hours, london_date, working_time_between
-from checks.lint.settings import Settings
 from checks.policy.labels import Label
 from checks.policy.model import Policy
+from checks.repo.settings import Settings
 
 NEEDS_REPLY = "needs-reply"
 EMERGENCY = "emergency"

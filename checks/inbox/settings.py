@@ -12,10 +12,10 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-from checks.lint.settings import Settings, find_settings, load_settings
 from checks.policy import yamlio
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
+from checks.repo.settings import Settings, find_settings, load_settings
 
 COLUMNS = ("id", "network", "kind", "received_at", "author", "author_name", "text", "post_type", "replied_at")
 REQUIRED_COLUMNS = ("id", "network", "kind", "received_at", "author", "text")

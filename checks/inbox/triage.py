@@ -20,10 +20,10 @@ from checks.inbox.foi import FoiRequest, foi_request, has_name
 from checks.inbox.kinds import Context, Scan
 from checks.inbox.settings import InboxSettings, account_key
 from checks.inbox.workdays import BeyondHolidayData
-from checks.lint.settings import Settings
 from checks.policy.errors import DataError
 from checks.policy.labels import Label
 from checks.policy.model import Policy
+from checks.repo.settings import Settings
 
 BLOCK = "block"  # the action a repeat breach adds (the contract's word)
 

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from checks.lint.findings import Finding
 from checks.lint.frontmatter import FrontMatterCheck
 from checks.lint.kinds import KINDS, Check, Context, Problem, with_defaults
-from checks.lint.post import FormatProblem, Post, parse_post, read_post
 from checks.lint.waivers import waived_rules
 from checks.policy.model import Policy, Rule
+from checks.repo.post import FormatProblem, Post, parse_post, read_post
 
 if TYPE_CHECKING:
-    from checks.lint.settings import Settings
+    from checks.repo.settings import Settings
 
 
 class Engine:

@@ -32,7 +32,7 @@ class _EngineStore:
         self._engines: dict[tuple[str, str], tuple[Policy, Engine]] = {}
 
     def get(self, policy: Policy, settings: dict[str, Any]) -> Engine:
-        from checks.lint.settings import settings_from_data
+        from checks.repo.settings import settings_from_data
 
         key = (policy.folder, json.dumps(settings, sort_keys=True, default=str))
         built = self._engines.get(key)

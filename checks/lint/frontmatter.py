@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from checks.lint.kinds import Problem
-from checks.lint.post import Post, publish_time_problem
 from checks.lint.waivers import waivers_of
 from checks.policy.model import Policy
 from checks.policy.quickschema import QuickSchema
+from checks.repo.post import Post, publish_time_problem
 
 if TYPE_CHECKING:  # jsonschema takes a tenth of a second to import: only a post the quick check doubts needs it
     from jsonschema import Draft202012Validator

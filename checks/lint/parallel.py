@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from checks.lint.engine import Engine
 from checks.lint.findings import Finding
-from checks.lint.post import FormatProblem
 from checks.policy.model import Policy
+from checks.repo.post import FormatProblem
 
 if TYPE_CHECKING:
-    from checks.lint.files import Target
-    from checks.lint.settings import Settings
+    from checks.repo.files import Target
+    from checks.repo.settings import Settings
 
 _engine: Engine | None = None
 CHUNK = 64  # files per message to a worker: few messages, and a short wait at the end

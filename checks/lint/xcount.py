@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from checks.lint.textscan import EMOJI, has_emoji, inside, merged, url_spans
+from checks.repo.textscan import EMOJI, has_emoji, inside, merged, url_spans
 
 URL_LENGTH = 23
 LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))

@@ -1,7 +1,7 @@
 """A fast yes for data that a JSON Schema accepts: jsonschema (slow to import and to run) is asked only in doubt.
 
 Used for each post's front matter (``checks.lint.engine``) and for ``.policy-check.yaml``
-(``checks.lint.settings``): most files are valid, and jsonschema then only words the
+(``checks.repo.settings``): most files are valid, and jsonschema then only words the
 errors of those that may not be.
 """
 

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 import icalendar
 
 from checks import __version__
-from checks.lint.settings import Period, Settings
 from checks.policy.model import Policy
+from checks.repo.settings import Period, Settings
 from checks.schedule.selection import Checked
 from checks.schedule.times import LONDON, london
 

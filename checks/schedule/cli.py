@@ -23,8 +23,8 @@ from checks.command import UsageError, at_the_edge
 from checks.schedule.times import DATE_FORMATS, now, parse_moment
 
 if TYPE_CHECKING:  # imported lazily at run time, as policy-check does
-    from checks.lint.settings import Settings
     from checks.policy.model import Policy
+    from checks.repo.settings import Settings
     from checks.schedule.selection import Checked
 
 PROG = "policy-schedule"
@@ -104,8 +104,8 @@ def run(options: Options) -> int:
 
 
 def _build(options: Options) -> tuple[Policy, Settings]:
-    from checks.lint.settings import find_settings, load_settings
     from checks.policy.loader import load_policy
+    from checks.repo.settings import find_settings, load_settings
 
     if options.config is not None and not options.config.is_file():
         raise UsageError(f"settings file '{options.config}' not found")
@@ -121,7 +121,7 @@ def _build(options: Options) -> tuple[Policy, Settings]:
 
 def _checked(options: Options, policy: Policy, settings: Settings) -> list[Checked]:
     from checks.lint.engine import Engine
-    from checks.lint.files import discover
+    from checks.repo.files import discover
     from checks.schedule.selection import check_all
 
     targets = discover(options.paths, settings, Path.cwd())

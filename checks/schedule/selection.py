@@ -17,8 +17,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from checks.lint.engine import Engine
-from checks.lint.files import Target
-from checks.lint.post import FormatProblem, MediaItem, Post, published_text, read_post
+from checks.repo.files import Target
+from checks.repo.post import FormatProblem, MediaItem, Post, published_text, read_post
 from checks.schedule.times import london, shown
 
 GAP = timedelta(minutes=10)  # Sprout: messages 10 minutes apart, and 10 minutes after the upload

@@ -11,9 +11,9 @@ import pytest
 from checks.inbox.export import read_export
 from checks.inbox.settings import InboxSettings
 from checks.inbox.triage import Triaged, triage
-from checks.lint.settings import Settings, settings_from_data
 from checks.policy.labels import Label, load_labels
 from checks.policy.model import Policy
+from checks.repo.settings import Settings, settings_from_data
 
 HEADER = "id,network,kind,received_at,author,author_name,text,post_type,replied_at"
 

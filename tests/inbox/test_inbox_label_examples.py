@@ -14,9 +14,9 @@ import pytest
 from checks.inbox.export import Message
 from checks.inbox.settings import InboxSettings
 from checks.inbox.triage import triage
-from checks.lint.settings import settings_from_data
 from checks.policy.labels import Label, LabelExample, load_labels
 from checks.policy.loader import load_policy
+from checks.repo.settings import settings_from_data
 
 POLICY = load_policy()
 LABELS = load_labels()

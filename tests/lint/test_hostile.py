@@ -32,8 +32,8 @@ import yaml
 import checks
 from checks.cli import main
 from checks.lint.engine import Engine
-from checks.lint.settings import Settings, glob_pattern
 from checks.policy import yamlio
+from checks.repo.settings import Settings, glob_pattern
 
 HERE = Path(__file__).resolve().parent
 CLEAN = (HERE.parent / "fixtures" / "small-repo" / "posts" / "clean.md").read_text(encoding="utf-8")
@@ -538,7 +538,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     for rule, prepared in engine.checks:
         collect(prepared, f"rule {rule.id}")
     numbered: dict[str, re.Pattern[str]] = {}
-    for key, value in found.items():  # ids such as "checks.lint.post.INLINE" or "rule all-caps 2"
+    for key, value in found.items():  # ids such as "checks.repo.post.INLINE" or "rule all-caps 2"
         label = names[key]
         while label in numbered:
             label = f"{names[key]} {sum(1 for other in numbered if other.startswith(names[key])) + 1}"
@@ -571,7 +571,7 @@ def test_every_pattern_is_linear_on_adversarial_text(name: str) -> None:
 
 def test_the_pattern_list_covers_the_rules_and_the_reader() -> None:
     assert len(PATTERNS) >= 20
-    assert "checks.lint.post.INLINE" in PATTERNS
+    assert "checks.repo.post.INLINE" in PATTERNS
     assert "rule national-insurance-number" in PATTERNS
     assert "rule offensive-language" in PATTERNS
     assert set(KNOWN_SLOW) <= set(PATTERNS)

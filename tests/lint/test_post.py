@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checks.lint.post import FormatProblem, Post, parse_post, published_text
-from checks.lint.settings import glob_pattern
-from checks.lint.textscan import handle_of, phone_digits
 from checks.lint.xcount import weighted_length
+from checks.repo.post import FormatProblem, Post, parse_post, published_text
+from checks.repo.settings import glob_pattern
+from checks.repo.textscan import handle_of, phone_digits
 
 POST = """---
 title: Fleet Pond walk

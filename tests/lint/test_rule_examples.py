@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from checks.lint.engine import Engine
-from checks.lint.settings import settings_from_data
 from checks.policy.loader import load_policy
 from checks.policy.model import Example, Rule
+from checks.repo.settings import settings_from_data
 
 POLICY = load_policy()
 CASES = [

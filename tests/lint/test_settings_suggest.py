@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.lint.settings import load_settings
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
+from checks.repo.settings import load_settings
 
 pytestmark = pytest.mark.unit
 

@@ -14,8 +14,8 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from checks.lint.post import publish_time_problem
 from checks.policy import london
+from checks.repo.post import publish_time_problem
 
 
 def iso(moment: datetime) -> str:

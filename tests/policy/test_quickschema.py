@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.lint.post import Post, parse_post
 from checks.policy import schemas
 from checks.policy.model import Policy
 from checks.policy.quickschema import QuickSchema
+from checks.repo.post import Post, parse_post
 
 
 def _front_matters(policy: Policy) -> list[object]:

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from checks.lint.textscan import handle_of, phone_digits
 from checks.policy.model import Policy
+from checks.repo.textscan import handle_of, phone_digits
 
-if TYPE_CHECKING:  # checks.lint.settings imports jsonschema, which is slow to import
-    from checks.lint.settings import Period, Settings
+if TYPE_CHECKING:  # checks.repo.settings imports jsonschema, which is slow to import
+    from checks.repo.settings import Period, Settings
 
 
 @dataclass(frozen=True)

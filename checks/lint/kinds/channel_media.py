@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post
+from checks.repo.post import Post
 
 PARAMETERS: tuple[Parameter, ...] = ()
 VALUES: dict[str, str] = {

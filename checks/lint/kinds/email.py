@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post
+from checks.repo.patterns import ADDRESS
+from checks.repo.post import Post
 
 PARAMETERS: tuple[Parameter, ...] = ()
 VALUES: dict[str, str] = {
     "address": "The e-mail address as written.",
 }
-# The look-behind makes a match start only where a run of address characters starts: linear time.
-ADDRESS = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)")
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post
-from checks.lint.textscan import EMOJI, emoji_runs, has_emoji
+from checks.repo.post import Post
+from checks.repo.textscan import EMOJI, emoji_runs, has_emoji
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("max_in_a_row", 3, "Most emoji allowed in a row.", {"type": "integer", "minimum": 0}),

@@ -1,6 +1,6 @@
 """format: problems with the file itself, found while reading it, not by a check of the post.
 
-The rules of this kind are reported by the post reader (``checks.lint.post``:
+The rules of this kind are reported by the post reader (``checks.repo.post``:
 file-unreadable, front-matter-missing, front-matter-invalid) and by the
 front-matter check (``checks.lint.frontmatter``: front-matter-schema), each
 with a full sentence as the finding's ``detail``. A file with such a problem

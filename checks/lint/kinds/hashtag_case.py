@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
-from checks.lint.post import Post
-from checks.lint.textscan import HASHTAG, inside, url_spans
+from checks.repo.post import Post
+from checks.repo.textscan import HASHTAG, inside, url_spans
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("list", "english-words", "English word list.", LIST_ID),

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post, published_text
 from checks.lint.xcount import weighted_length
+from checks.repo.post import Post, published_text
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("subject", "channel_text", "Channel text or alt text.", {"enum": ["channel_text", "alt_text"]}),

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
-from checks.lint.post import Post
-from checks.lint.textscan import inside, url_spans
+from checks.repo.post import Post
+from checks.repo.textscan import inside, url_spans
 
 PATTERN: dict[str, Any] = {
     "oneOf": [

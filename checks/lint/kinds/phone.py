@@ -14,18 +14,18 @@ These examples run as tests, in tests/lint/kinds/test_phone.py.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post
-from checks.lint.textscan import inside, phone_digits, url_spans
+from checks.repo.patterns import PERSONAL_PHONE_PREFIXES, PHONE_NUMBER
+from checks.repo.post import Post
+from checks.repo.textscan import inside, phone_digits, url_spans
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         "personal_prefixes",
-        ("07", "01", "02"),
+        PERSONAL_PHONE_PREFIXES,
         "Number prefixes that are personal.",
         {"type": "array", "items": {"type": "string"}},
     ),
@@ -34,13 +34,6 @@ VALUES: dict[str, str] = {
     "number": "The number as written.",
     "kind": '"mobile" or "phone".',
 }
-# A look-behind keeps attempts to the start of a number; the repeat is bounded. Digits may be
-# grouped with spaces or hyphens, and an area code may close with a bracket: "(01252) 622122".
-# The look-behind ("nothing like a number just before") stands after the first character, so that
-# the regex engine jumps from one "+", "(" or "0" to the next instead of trying every place.
-NUMBER = re.compile(
-    r"(?:\+(?<![\w+(].)44[ \t]?(?:\(0\)[ \t]?)?|\((?<![\w+(].)0|0(?<![\w+(].))\d(?:\)?[ \t-]?\d){8,9}(?!\d)"
-)
 
 
 def prepare(parameters: dict[str, Any], context: Context) -> Check:
@@ -49,7 +42,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
     def check(post: Post) -> Iterator[Problem]:
         for text in post.texts:
             urls = url_spans(text.value)
-            for match in NUMBER.finditer(text.value):
+            for match in PHONE_NUMBER.finditer(text.value):
                 digits = phone_digits(match[0])
                 if not digits.startswith(prefixes) or digits in context.allowed_phones or inside(match.start(), urls):
                     continue

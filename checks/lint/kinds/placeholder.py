@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
-from checks.lint.post import Post
+from checks.repo.post import Post
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("list", "generic-alt-text", "List of generic alt text words.", LIST_ID),

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
-from checks.lint.post import Post
-from checks.lint.textscan import WordsPattern, handle_of, inside, url_spans, words_pattern
+from checks.repo.post import Post
+from checks.repo.textscan import WordsPattern, handle_of, inside, url_spans, words_pattern
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("when", "inside", "Inside or outside an election period.", {"enum": ["inside", "outside"]}),

@@ -19,8 +19,8 @@ from typing import Any
 
 from checks.caches import lru_cached
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import INLINE, Post
-from checks.lint.textscan import EMOJI, HANDLE, HASHTAG, URL, has_emoji, has_url
+from checks.repo.post import INLINE, Post
+from checks.repo.textscan import EMOJI, HANDLE, HASHTAG, URL, has_emoji, has_url
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("threshold", 50, "Lowest Flesch reading ease allowed.", {"type": "number"}),

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import MediaItem, Post
+from checks.repo.post import MediaItem, Post
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("subject", "media", "Which media items the rule looks at.", {"enum": ["media", "images", "videos"]}),

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post
-from checks.lint.textscan import handle_of
+from checks.repo.post import Post
+from checks.repo.textscan import handle_of
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("types", ("share",), "Post types that are shares.", {"type": "array", "items": {"type": "string"}}),

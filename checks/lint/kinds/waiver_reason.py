@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post
 from checks.lint.waivers import waivers_of
+from checks.repo.post import Post
 
 PARAMETERS: tuple[Parameter, ...] = ()
 VALUES: dict[str, str] = {

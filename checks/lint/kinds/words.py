@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
-from checks.lint.post import Post
-from checks.lint.textscan import inside, url_spans, words_pattern
+from checks.repo.post import Post
+from checks.repo.textscan import inside, url_spans, words_pattern
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("list", None, "The list of words or phrases.", LIST_ID, required=True),

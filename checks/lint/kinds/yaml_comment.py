@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
-from checks.lint.post import Post
 from checks.policy import yamlio
+from checks.repo.post import Post
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(

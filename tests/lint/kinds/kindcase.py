@@ -19,9 +19,9 @@ from typing import Any, ClassVar
 from jsonschema import Draft202012Validator
 
 from checks.lint.kinds import KINDS, Context, with_defaults
-from checks.lint.post import Post, parse_post
-from checks.lint.settings import settings_from_data
 from checks.policy.loader import load_policy
+from checks.repo.post import Post, parse_post
+from checks.repo.settings import settings_from_data
 
 Found = tuple[int, int, dict[str, Any]]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from kindcase import KindCase
 
 from checks.lint.kinds import KINDS, Context
-from checks.lint.settings import settings_from_data
 from checks.policy.model import Policy
+from checks.repo.settings import settings_from_data
 
 
 class TestFormat(KindCase):
