@@ -1,8 +1,9 @@
 """Personal data in text, as the post checks and the inbox both look for it.
 
-An e-mail address, a UK phone number and a full postcode: ``policy-check``'s
-kinds ``email`` and ``phone`` and ``policy-inbox``'s ``personal-data`` label
-use the same patterns, so a post and a message from the public are read alike.
+An e-mail address, a UK phone number and a full postcode in any case:
+``policy-check``'s kinds ``email`` and ``phone`` and ``policy-inbox``'s
+``personal-data`` label use the same patterns, so a post and a message from the
+public are read alike.
 Every pattern runs in linear time: a look-behind keeps each attempt to the
 start of a run, and every repeat is bounded.
 """
@@ -25,5 +26,22 @@ PHONE_NUMBER = re.compile(
 # numbers such as 999 and 101 are organisational.
 PERSONAL_PHONE_PREFIXES = ("07", "01", "02")
 
-# A full UK postcode: outward code (area, district) and inward code (sector, unit), in capitals.
-POSTCODE = re.compile(r"(?<![^\W_])[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}(?![^\W_])")
+# The postcode areas, as alternatives of a pattern: the UK's 121, and the Crown Dependencies' and BFPO's,
+# which are addressed alike. A postcode starts with one, so "ps5 2tb" (a games console) and "a30 2nd" (a road)
+# are not postcodes.
+POSTCODE_AREAS = (
+    "AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|"
+    "FK|FY|G|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|"
+    "NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|"
+    "TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE"
+)
+
+# A full postcode in any case ("GU51 4AE", "gu51 4ae"): the outward code (area, district), then the inward code
+# (sector, unit). The unit's letters are never C, I, K, M, O or V, so "5km" and "3pm" are not inward codes.
+# Lookalikes of a real shape still count: "b4 1st" is B4 1ST, and a missed postcode would be published.
+# Case is folded in ASCII only ("ſ" is not "s"). The look-behind keeps each attempt to the start of a word,
+# and the look-ahead turns away a word with no digit after its first two letters before the areas are tried.
+POSTCODE = re.compile(
+    rf"(?<![^\W_])(?ai:(?=[A-Z]{{1,2}}[0-9])(?:{POSTCODE_AREAS})[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{{2}})"
+    r"(?![^\W_])"
+)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 HEADER_ROW = "in-1,facebook,message,{at},{author},{name},{text},,"
 
 
@@ -75,3 +77,14 @@ def test_identified_needs_the_same_name_as_foi(write_export, triage_file) -> Non
     assert (first.identified, second.identified) == (True, False)
     assert first.actions == ("record it as a response to the consultation",)
     assert second.actions == ("reply with the formal way to respond to the consultation",)
+
+
+@pytest.mark.parametrize("postcode", ["gu51 4ae", "Rg27 9Hs"])
+def test_a_postcode_in_lower_or_mixed_case_is_an_address(write_export, triage_file, postcode: str) -> None:
+    got = foi_row(write_export, triage_file, name="Jane Smith", text=f"FOI request. Reply to 12 Fleet Road {postcode}")
+    assert got == {"valid": True, "missing": (), "due": date(2027, 4, 16)}
+
+
+def test_a_lookalike_no_postcode_can_be_is_not_an_address(write_export, triage_file) -> None:
+    got = foi_row(write_export, triage_file, name="Jane Smith", text="FOI request about the m3 5km tailback")
+    assert got["missing"] == ("address",)
