@@ -23,7 +23,7 @@ from sitekit import (
     Crawl,
     LinkCheck,
     build_site,
-    crawl_pages,
+    crawl_variant,
     new_context,
     page_paths,
     serve,
@@ -110,11 +110,11 @@ def variant_pages(browser: Any) -> Iterator[dict[str, Any]]:
 
 
 @pytest.fixture(scope="session")
-def crawl(
-    built_site: BuiltSite, site_url: str, variant_pages: dict[str, Any], linkcheck: LinkCheck
-) -> dict[str, Crawl]:
+def crawl(built_site: BuiltSite, site_url: str, browser: Any, linkcheck: LinkCheck) -> dict[str, Crawl]:
     """Every page loaded in every variant: axe-core's violations, the colour scheme, every request made.
 
+    Each variant is crawled in a fresh browser context of its own (no state left by another test's pages),
+    with reduced motion, and axe runs on each page once it has settled (``sitekit.run_axe``).
     Asks for ``linkcheck`` so that linkchecker (one core, in Python) runs while Chromium loads pages.
     """
-    return {name: crawl_pages(page, site_url, built_site.pages) for name, page in variant_pages.items()}
+    return {variant.name: crawl_variant(browser, variant, site_url, built_site.pages) for variant in VARIANTS}

@@ -357,7 +357,10 @@ class Crawl:
 
 
 def new_context(browser: Any, variant: Variant, **options: Any) -> Any:
-    """A fresh browser context for a variant: its window size and prefers-color-scheme, axe-core on every page."""
+    """A fresh browser context for a variant: its window size and prefers-color-scheme, axe-core on every page.
+
+    ``options`` go to Playwright's ``new_context``: ``reduced_motion="reduce"``, say, as the crawl asks.
+    """
     context = browser.new_context(
         viewport={"width": variant.width, "height": variant.height}, color_scheme=variant.scheme, **options
     )
@@ -365,6 +368,32 @@ def new_context(browser: Any, variant: Variant, **options: Any) -> Any:
     return context
 
 
+# A page has settled when its fonts are loaded, no transition or animation that ends is running, and
+# its layout (the page's height, the height and place of each sidebar) is the same two frames running.
+# Until then what axe measures is a moment, not what a person sees: at the load event the theme has not
+# yet sized its sidebars (it does so in the next animation frame), so on a short page the menu hangs
+# over the dark footer, and its links measure #040404 on #212121. Frames, not seconds: at most 120.
+SETTLE = """async () => {
+  // A frame, or a tenth of a second if the browser draws none (a page in the background): never a hang.
+  const frame = () => new Promise(resolve => { requestAnimationFrame(() => resolve()); setTimeout(resolve, 100); });
+  const shape = () => JSON.stringify([document.documentElement.scrollHeight,
+    ...[...document.querySelectorAll(".md-sidebar__scrollwrap")].map(element => {
+      const box = element.getBoundingClientRect();
+      return [box.top, box.height];
+    })]);
+  const moving = () => document.getAnimations().some(animation =>
+    animation.playState === "running" && Number.isFinite(animation.effect.getComputedTiming().endTime));
+  await document.fonts.ready;
+  let last = null;
+  let still = 0;
+  for (let count = 0; count < 120 && still < 2; count++) {
+    await frame();
+    const now = shape();
+    still = !moving() && now === last ? still + 1 : 0;
+    last = now;
+  }
+  return still >= 2;
+}"""
 RUN_AXE = """async (tags) => {
   const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   return results.violations.map(v => v.id + " (" + v.impact + "): " + v.help + "\\n      " +
@@ -375,12 +404,31 @@ PALETTE = (
 )
 
 
+def settle(page: Any) -> bool:
+    """Wait until the page has settled (see ``SETTLE``); False if it was still moving after 120 frames."""
+    return bool(page.evaluate(SETTLE))
+
+
 def run_axe(page: Any) -> list[str]:
+    """axe-core's WCAG violations on the page as a person sees it: once it has settled, never mid-change."""
+    if not settle(page):
+        return [f"{page.url}: the page was still moving after 120 frames, so axe did not run"]
     return page.evaluate(RUN_AXE, AXE_TAGS)
 
 
+def crawl_variant(browser: Any, variant: Variant, site_url: str, paths: list[str]) -> Crawl:
+    """``crawl_pages`` in a browser context of its own for the variant, shared with no other test, with
+    reduced motion emulated (the theme then runs no transitions), closed when the crawl is done."""
+    context = new_context(browser, variant, reduced_motion="reduce")
+    try:
+        return crawl_pages(context.new_page(), site_url, paths)
+    finally:
+        context.close()
+
+
 def crawl_pages(page: Any, site_url: str, paths: list[str]) -> Crawl:
-    """Load each page in turn, recording axe-core's violations, the colour scheme and every request."""
+    """Load each page in turn, recording axe-core's violations (once it has settled), the colour scheme
+    and every request."""
     result = Crawl()
 
     def failed(request: Any) -> None:
@@ -405,8 +453,8 @@ def crawl_pages(page: Any, site_url: str, paths: list[str]) -> Crawl:
             response = page.goto(site_url + path, wait_until="load")
             if response is None or response.status != 200:
                 result.failed.append(f"{path}: HTTP {response.status if response else 'no response'}")
-            result.schemes[path] = tuple(page.evaluate(PALETTE))
             result.violations[path] = run_axe(page)
+            result.schemes[path] = tuple(page.evaluate(PALETTE))
     finally:
         for event, handler in handlers.items():
             page.remove_listener(event, handler)
