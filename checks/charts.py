@@ -58,6 +58,7 @@ class BarChart:
     horizontal: bool = False
     reference: float | None = None  # a line across the bars, such as a target
     reference_label: str = ""
+    whole_numbers: bool = False  # the values are counts: the value axis starts at 0 and ticks only whole numbers
 
 
 def bar_chart_svg(chart: BarChart) -> str:
@@ -130,6 +131,21 @@ def _axes(axes: object, chart: BarChart, positions: range) -> None:
         line(chart.reference, color=INK, linestyle="--", linewidth=1.2, label=chart.reference_label)
     if len(chart.series) > 1 or chart.reference is not None:
         axes.legend(frameon=False, loc="best")  # type: ignore[attr-defined]
+    if chart.whole_numbers:
+        _whole_number_axis(axes, chart.horizontal)
+
+
+def _whole_number_axis(axes: object, horizontal: bool) -> None:
+    """No tick at 0.5 of a message; the axis starts at 0, and reaches 1 when every count is 0 (not -0.06)."""
+    from matplotlib.ticker import MaxNLocator
+
+    whole = MaxNLocator(nbins="auto", integer=True)
+    if horizontal:
+        axes.xaxis.set_major_locator(whole)  # type: ignore[attr-defined]
+        axes.set_xlim(0, max(axes.get_xlim()[1], 1))  # type: ignore[attr-defined]
+    else:
+        axes.yaxis.set_major_locator(whole)  # type: ignore[attr-defined]
+        axes.set_ylim(0, max(axes.get_ylim()[1], 1))  # type: ignore[attr-defined]
 
 
 def duration(value: float | None) -> str:

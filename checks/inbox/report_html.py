@@ -106,6 +106,7 @@ def _replies(replies: dict[str, Any], figures: Figures) -> str:
         series=[Series("Messages", [count for _, count in bands])],
         value_label="Messages",
         horizontal=True,
+        whole_numbers=True,
     )
     target_words = (
         "No reply target is set."
@@ -173,6 +174,7 @@ def _labels(labels: dict[str, int]) -> str:
         series=[Series("Messages", [count for _, count in rows])],
         value_label="Messages",
         horizontal=True,
+        whole_numbers=True,
     )
     table = _table("Messages per label", ("Label", "Messages"), rows)
     note = "<p>A message can have several labels; “none” needs nothing more.</p>"
