@@ -3,9 +3,10 @@
 A name is an ``author_name`` made only of two or more words of letters (a word
 may hold an inner ' or -), or, in the text, "my name is" followed by two or
 more such words each starting with a capital. An address for correspondence
-is any e-mail address or a full UK postcode in the text; a handle or a private
-message is not one. The same name test says whether a consultation comment is
-from an identified person.
+is any e-mail address or a full UK postcode in the text, in any case ("gu51 4ae"
+is as much an address as "GU51 4AE"); a handle or a private message is not one.
+The same name test says whether a consultation comment is from an identified
+person.
 """
 
 from __future__ import annotations
