@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checks.inbox.settings import REQUIRED_COLUMNS, InboxSettings
+from checks.words import counted
 
 MAX_EXPORT_BYTES = 50 * 1024 * 1024
 MAX_FIELD_CHARACTERS = 100_000  # a message longer than any network allows
@@ -204,7 +205,7 @@ def _message(record: Record, columns: Columns, seen: set[str]) -> Message | RowP
     if record.problem:
         return RowProblem(record.line, record.problem)
     if len(record.fields) != columns.width:
-        return RowProblem(record.line, f"has {len(record.fields)} fields; the header has {columns.width}")
+        return RowProblem(record.line, f"has {counted(len(record.fields), 'field')}; the header has {columns.width}")
     values = {column: columns.value(record.fields, column) for column in columns.names}
     problem = _invalid(values, columns)
     if values["id"]:

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from checks.inbox.export import records
 from checks.inbox.triage import Result, Triaged
+from checks.words import counted
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ADDED_COLUMNS = ("labels", "actions", "due")
@@ -73,8 +74,8 @@ def write_text(triaged: Triaged, export: Path, stream: TextIO) -> None:
         stream.write(f"{problem.line}: problem: {problem.message}\n")
     labelled = sum(bool(result.labels) for result in triaged.results)
     stream.write(
-        f"{triaged.rows_read} rows read, {len(triaged.results)} triaged, {labelled} labelled, "
-        f"{len(triaged.problems)} {'problem' if len(triaged.problems) == 1 else 'problems'}\n"
+        f"{counted(triaged.rows_read, 'row')} read, {len(triaged.results)} triaged, {labelled} labelled, "
+        f"{counted(len(triaged.problems), 'problem')}\n"
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from checks.charts import BarChart, Series, bar_chart_svg, duration, percent
 from checks.inbox.report import Figures, long_date, period_words, reply_bands, report_dict
+from checks.words import counted, noun_for, verb_for
 
 STYLE = """
 :root { color-scheme: light dark; --ink: #0b0c0c; --paper: #ffffff; --muted: #484949; --rule: #b1b4b6;
@@ -84,7 +85,7 @@ def _summary(data: dict[str, Any], figures: Figures) -> str:
     replies = data["needs_reply"]
     target = replies["reply_target_hours"]
     items = [
-        (str(data["rows_triaged"]), "messages triaged"),
+        (str(data["rows_triaged"]), f"{noun_for(data['rows_triaged'], 'message')} triaged"),
         (str(replies["count"]), "needed a reply"),
         (duration(replies["first_reply_working_hours"]["median"]), "median first reply, in working hours"),
     ]
@@ -114,9 +115,10 @@ def _replies(replies: dict[str, Any], figures: Figures) -> str:
         else f"Within the target of {duration(target)}: {figures.within_target} of {replies['count']} "
         f"({percent(replies['within_target'])}); a message with no reply misses the target."
     )
+    replied, unanswered = replies["replied"], replies["unanswered"]
     text = (
-        f"<p>{replies['count']} messages needed a reply: {replies['replied']} were answered and "
-        f"{replies['unanswered']} were not. Time is counted only inside working hours (Monday to Friday, "
+        f"<p>{counted(replies['count'], 'message')} needed a reply: {replied} {verb_for(replied, 'was')} answered and "
+        f"{unanswered} {verb_for(unanswered, 'was')} not. Time is counted only inside working hours (Monday to Friday, "
         f"not bank holidays). The median first reply took {escape(duration(times['median']))}; nine in ten "
         f"took {escape(duration(times['p90']))} or less. {escape(target_words)}</p>"
     )
@@ -131,19 +133,21 @@ def _bands_sentence(bands: list[tuple[str, int]]) -> str:
 
 def _emergencies(emergencies: dict[str, Any]) -> str:
     median = duration(emergencies["median_hours_to_first_reply"])
+    replied = emergencies["replied"]
     return (
         "<h2>Emergencies out of hours</h2>\n"
-        f"<p>{emergencies['count']} messages about an emergency came in outside working hours (evenings, weekends "
-        f"and bank holidays); {emergencies['replied']} were answered. The median time to the first reply was "
-        f"{escape(median)}, counted as time passing on the clock.</p>"
+        f"<p>{counted(emergencies['count'], 'message')} about an emergency came in outside working hours (evenings, "
+        f"weekends and bank holidays); {replied} {verb_for(replied, 'was')} answered. The median time to the first "
+        f"reply was {escape(median)}, counted as time passing on the clock.</p>"
     )
 
 
 def _foi(foi: dict[str, Any]) -> str:
+    requests, possible = foi["requests"], foi["possible"]
     text = (
-        f"<p>{foi['requests']} Freedom of Information requests came in; {foi['valid']} gave a name and an address "
-        f"for correspondence, as a valid request must. Another {foi['possible']} asked for recorded "
-        "information and may be requests too.</p>"
+        f"<p>{requests} Freedom of Information {noun_for(requests, 'request')} came in; {foi['valid']} gave a name "
+        f"and an address for correspondence, as a valid request must. {counted(possible, 'more message')} "
+        f"asked for recorded information and may be {noun_for(possible, 'a request', 'requests')} too.</p>"
     )
     if "due" not in foi:
         return f"<h2>Freedom of Information requests</h2>\n{text}"
@@ -155,10 +159,12 @@ def _foi(foi: dict[str, Any]) -> str:
 def _moderation(moderation: dict[str, Any]) -> str:
     rows = [(label, count) for label, count in moderation.items() if label != "repeat_breachers"]
     table = _table("Messages that broke the house rules, by label", ("Label", "Messages"), rows)
+    breachers = moderation["repeat_breachers"]
     return (
         "<h2>Moderation</h2>\n"
-        f"<p>{moderation['repeat_breachers']} accounts were repeat breachers: they broke the house rules again "
-        f"within the time the settings set, so their messages are blocked.</p>\n{table}"
+        f"<p>{counted(breachers, 'account')} {verb_for(breachers, 'was')} "
+        f"{noun_for(breachers, 'a repeat breacher', 'repeat breachers')}: an account that breaks the house rules again "
+        f"within the time the settings set has its messages blocked.</p>\n{table}"
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from checks.charts import duration, percent
 from checks.inbox.report import Figures, long_date, period_words, reply_bands, report_dict
 from checks.inbox.report_html import write_html
+from checks.words import counted, noun_for
 
 
 def write_json(figures: Figures, stream: TextIO, *, public: bool = False) -> None:
@@ -46,7 +47,7 @@ def text_lines(data: dict[str, Any], figures: Figures) -> list[str]:
 def _heading(data: dict[str, Any]) -> list[str]:
     return [
         f"Social media inbox: the service standards, measured ({period_words(data['period'])})",
-        f"Policy version {data['policy_version']}. {data['rows_triaged']} messages triaged; "
+        f"Policy version {data['policy_version']}. {counted(data['rows_triaged'], 'message')} triaged; "
         f"{data['rows_not_triaged']} not triaged (the council's own, or a row with a problem).",
     ]
 
@@ -83,14 +84,14 @@ def _emergencies(emergencies: dict[str, Any]) -> list[str]:
 def _foi(foi: dict[str, Any]) -> list[str]:
     lines = [
         "Freedom of Information",
-        f"  {foi['requests']} requests, {foi['valid']} valid; {_may_be_requests(foi['possible'])}",
+        f"  {counted(foi['requests'], 'request')}, {foi['valid']} valid; {_may_be_requests(foi['possible'])}",
     ]
     lines += [f"  {request} due {long_date(due)}" for request, due in foi.get("due", {}).items()]
     return lines
 
 
 def _may_be_requests(count: int) -> str:
-    return f"{count} more message may be a request" if count == 1 else f"{count} more messages may be requests"
+    return f"{counted(count, 'more message')} may be {noun_for(count, 'a request', 'requests')}"
 
 
 def _moderation(moderation: dict[str, Any]) -> list[str]:
