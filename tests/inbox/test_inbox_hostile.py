@@ -178,3 +178,13 @@ def test_settings_out_of_range_name_the_file_and_line(write_export, tmp_path, ca
     (tmp_path / ".policy-check.yaml").write_text("inbox:\n  repeat_breaches:\n    count: 0\n", encoding="utf-8")
     assert main(["triage", str(export)]) == 2
     assert capsys.readouterr().err.endswith(".policy-check.yaml:3:5: key 'count': must be more than 0\n")
+
+
+@pytest.mark.parametrize("unit", ["gu51 4 ", "G1 ", "Gu5 1a", "b4 1", "SW1A"])
+def test_a_field_of_near_postcodes_is_read_in_linear_time(write_export, triage_file, unit: str) -> None:
+    """Runs that start a postcode at every word and never finish one (a backtracking pattern hangs here)."""
+    text = unit * (99_000 // len(unit))
+    found = [f"h-1,facebook,comment,2027-03-17T11:30:00+00:00,a,b,{text} gu51 4ae,news,"]
+    path = write_export(f"h-0,facebook,comment,2027-03-17T11:30:00+00:00,a,b,{text},news,", *found)
+    near, full = triage_file(path).results
+    assert "personal-data" not in near.labels and "personal-data" in full.labels
