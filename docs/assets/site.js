@@ -32,7 +32,7 @@
   }
 
   function focusFirstVisible(container) {
-    var candidates = container.querySelectorAll("a[href], [tabindex='0']");
+    var candidates = container.querySelectorAll("a[href], button, [tabindex='0']");
     for (var i = 0; i < candidates.length; i++) {
       var box = candidates[i].getBoundingClientRect();
       if (box.left < 0 || box.right > window.innerWidth || !isVisible(candidates[i])) continue;
@@ -101,18 +101,42 @@
     return !!hit && (element.contains(hit) || hit.contains(element));
   }
 
-  // In the drawer each section opens as a panel over its parent. Its title, with a
-  // back arrow, goes back up: make it reachable by the keyboard, as the theme does
-  // with its own labels (a label may take no role), and say where it goes in words
-  // a screen reader reads. When a panel opens or closes under the focus, move the
-  // focus to what can now be seen.
+  // In the drawer each section opens as a panel over its parent. The theme draws what
+  // opens a panel (a section's arrow, a nested section's heading, the current page's
+  // entry, which opens its contents) and the panel's title, with a back arrow, that goes
+  // back up, as labels of hidden checkboxes: a screen reader reads them as plain text,
+  // and a label may take no role (ARIA in HTML). Put real buttons in their place, drawn
+  // the same (site.css gives them the theme's rules for those labels): one that opens a
+  // panel says whether it is open (aria-expanded) and which panel it opens
+  // (aria-controls); a title says where it goes back to. Without JavaScript the theme's
+  // labels stay and still work. When a panel opens or closes under the focus, move the
+  // focus to its title, or back to what opened it.
   function drawerPanels(sidebar) {
-    sidebar.querySelectorAll(".md-nav .md-nav__title[for]").forEach(function (title) {
-      title.setAttribute("tabindex", "0");
-      var where = document.createElement("span");
-      where.className = "site-visually-hidden";
-      where.textContent = ": back to the menu above";
-      title.appendChild(where);
+    sidebar.querySelectorAll("label.md-nav__link[for], label.md-nav__title[for]").forEach(function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      var panel = toggle && toggle.parentElement.querySelector(":scope > .md-nav");
+      if (!toggle || !panel || !toggle.classList.contains("md-nav__toggle")) return;
+      if (!panel.id) panel.id = toggle.id + "_panel";
+      var button = navButton(label);
+      var shown = words(button);
+      if (button.classList.contains("md-nav__title")) {
+        button.setAttribute("aria-label", shown + ": back to the menu above");
+        button.addEventListener("click", function () { setToggle(toggle, false); });
+        return;
+      }
+      // Named by the words it shows, and the panel it opens when that is not the same.
+      var title = panelTitle(panel);
+      if (!shown) button.setAttribute("aria-label", "Pages in " + title);
+      else if (shown !== title) button.setAttribute("aria-label", shown + ": " + lowerFirst(title));
+      button.setAttribute("aria-controls", panel.id);
+      var sync = function () { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); };
+      sync();
+      toggle.addEventListener("change", sync);
+      button.addEventListener("click", function () { setToggle(toggle, !toggle.checked); });
+      // The panel is named by its title; the state is the button's (a navigation region takes no aria-expanded).
+      panel.removeAttribute("aria-labelledby");
+      panel.removeAttribute("aria-expanded");
+      if (!panel.hasAttribute("aria-label")) panel.setAttribute("aria-label", title);
     });
     sidebar.addEventListener("change", function (event) {
       var toggle = event.target;
@@ -121,9 +145,42 @@
         if (isVisible(document.activeElement)) return;
         var item = toggle.parentElement;
         var panel = item.querySelector(":scope > .md-nav");
-        focusFirstVisible(toggle.checked && panel ? panel : item);
+        var target = toggle.checked
+          ? panel && panel.querySelector(":scope > .md-nav__title")
+          : item.querySelector('[aria-controls="' + (panel && panel.id) + '"]');
+        if (target && isVisible(target)) target.focus();
+        else focusFirstVisible(toggle.checked && panel ? panel : item);
       }, 300);
     });
+  }
+
+  // A button in place of one of the theme's labels: its classes and content, and which checkbox it works.
+  function navButton(label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-nav-toggle", label.htmlFor);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    return button;
+  }
+
+  function setToggle(toggle, checked) {
+    toggle.checked = checked;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  function panelTitle(panel) {
+    var title = panel.querySelector(":scope > .md-nav__title");
+    return title ? words(title) : panel.getAttribute("aria-label") || "";
+  }
+
+  function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  }
+
+  function words(element) {
+    return element.textContent.replace(/\s+/g, " ").trim();
   }
 
   // The theme makes the search results' scrolling box a Tab stop, even while the
