@@ -24,7 +24,7 @@ from checks.site.markup import (
     show_controls,
     table,
 )
-from checks.site.text import clause_html, clause_location, find_part
+from checks.site.text import clause_location, excerpt_html, find_part
 
 
 def categories(policy: Policy) -> list[str]:
@@ -126,7 +126,7 @@ def rule_page(policy: Policy, rule_id: str, page: str | None = None) -> str:
         ]
     )
     quoted = (
-        clause_html(policy, clause, anchors=False) if isinstance(clause, Clause) else f"<p>{escape(clause.title)}</p>"
+        "\n".join(excerpt_html(policy, [clause])) if isinstance(clause, Clause) else f"<p>{escape(clause.title)}</p>"
     )
     return markdown_blocks(
         f"# {rule.id}",

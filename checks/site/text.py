@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 
 from checks.policy.loader import LINK_REFERENCE
 from checks.policy.model import (
@@ -110,6 +111,33 @@ def _items_html(policy: Policy, items: tuple[ContentItem, ...], *, anchors: bool
     return "<ul>" + "".join(entries) + "</ul>"
 
 
+def excerpt_html(policy: Policy, clauses: Iterable[Clause]) -> list[str]:
+    """Clauses for a reader's page, each as the full policy shows it: a paragraph, or a list item under
+    the words that introduce its list (``Our commitment:``), never a list item standing alone as a bare
+    line. Items of one list that come together share one list."""
+    parents = _list_parents(policy)
+    blocks: list[str] = []
+    for parent_id, group in groupby(clauses, key=lambda clause: parents.get(clause.id)):
+        items = tuple(group)
+        if parent_id is None:
+            blocks += [clause_html(policy, clause, anchors=False) for clause in items]
+        else:
+            lead = f"<p>{inline_html(policy, policy.clauses[parent_id].text)}</p>"
+            blocks.append(lead + "\n" + _items_html(policy, items, anchors=False))
+    return blocks
+
+
+def _list_parents(policy: Policy) -> dict[str, str]:
+    """The id of each list item of the policy, with the id of the clause whose list holds it."""
+    return {
+        child.id: item.id
+        for section in policy.sections
+        for item, _ in walk_content(section.content, policy.channels)
+        if isinstance(item, Clause)
+        for child in item.items
+    }
+
+
 def _id(clause_id: str, anchors: bool) -> str:
     return f' id="{escape(clause_id)}"' if anchors else ""
 
@@ -204,8 +232,8 @@ def policy_text(policy: Policy, clause_ids: Iterable[str], page: str, *, source:
         part = find_part(policy, clause_id)
         if not isinstance(part, Clause):
             raise SiteError(f"'{clause_id}' is a section or subsection: use policy_part for it")
-        clauses.append(clause_html(policy, part, anchors=False))
-    return markdown_blocks(*clauses, policy_source(policy, ids[0], page) if source else "")
+        clauses.append(part)
+    return markdown_blocks(*excerpt_html(policy, clauses), policy_source(policy, ids[0], page) if source else "")
 
 
 def policy_source(policy: Policy, clause_id: str, page: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from sitekit import PROJECT, html_text, page_file, seed_text_module
 
-from checks.policy.model import ChannelRef, Clause, Policy, Subsection
+from checks.policy.model import ChannelRef, Clause, Policy, Subsection, walk_content
 from checks.site import markup, rules
 from checks.site import text as site_text
 
@@ -187,6 +187,28 @@ def test_the_privacy_page_says_how_to_withdraw_an_image(built_site: Any, policy:
     withdraw = policy.clauses["service-standards.personal-images.withdraw"]
     assert f'<a href="mailto:{policy.meta.contact}">{policy.meta.contact}</a>' in html
     assert _plain(withdraw.text) in html_text(html)
+
+
+PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
+
+
+def _paragraphs(html: str) -> set[str]:
+    """The text of each paragraph of a page, white space collapsed."""
+    return {" ".join(html_unescape(re.sub(r"<[^>]+>", "", inner)).split()) for inner in PARAGRAPH.findall(html)}
+
+
+def test_no_list_item_of_the_policy_stands_alone_as_a_paragraph(built_site: Any, policy: Policy) -> None:
+    """A list item shown on its own ("we will try to answer queries as soon as we can") reads as a stray
+    fragment: each page shows it as the full policy does, in its list under the words that introduce it."""
+    clauses = [item for section in policy.sections for item, _ in walk_content(section.content, policy.channels)]
+    items = {_plain(child.text) for clause in clauses if isinstance(clause, Clause) for child in clause.items}
+    assert "we will try to answer queries as soon as we can" in items
+    stray = {}
+    for path in built_site.pages:
+        html = page_file(built_site.root, path).read_text(encoding="utf-8")
+        if found := sorted(_paragraphs(html) & items):
+            stray[path or "/"] = found
+    assert not stray, f"list items of the policy standing alone as paragraphs: {stray}"
 
 
 def test_each_page_has_one_main_heading_and_a_title(texts: dict[str, str], built_site: Any) -> None:

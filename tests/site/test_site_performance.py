@@ -86,6 +86,15 @@ def test_with_no_report_the_page_says_no_figures_are_published_yet(built_site: A
     assert "we will try to answer queries as soon as we can" in text
 
 
+def test_the_promise_shows_the_commitment_as_the_list_item_it_is(built_site: Any) -> None:
+    """Under "What we promise" the commitment stands in its list, under "Our commitment:", as in the full policy."""
+    html = page_file(built_site.root, PAGE).read_text(encoding="utf-8")
+    promise = html.split('id="what-we-promise"')[1].split("<h2")[0]
+    item = "<p>Our commitment:</p>\n<ul><li>we will try to answer queries as soon as we can</li></ul>"
+    assert item in promise, promise
+    assert "<p>we will try" not in promise
+
+
 def test_with_reports_the_page_shows_the_latest_quarter_and_a_chart_with_its_table(reports_site: Path) -> None:
     html = page_file(reports_site, PAGE).read_text(encoding="utf-8")
     text = html_text(html)
