@@ -11,6 +11,7 @@ from checks.policy.model import Clause, Link, Policy, walk_content
 from checks.policy.schemas import with_id
 from checks.site.environment import POLICY_PAGE
 from checks.site.markup import SiteError, escape, long_date, markdown_blocks, markdown_text, relative, site_root, table
+from checks.site.navigation import nav_title
 from checks.site.text import clause_location
 
 
@@ -64,20 +65,10 @@ def _places_in_text(policy: Policy, link: Link, page: str) -> str:
 
 def _page_link(link: Link, page: str, nav: list[Any]) -> str:
     """A link to the docs page a site link stands on, named as the site's navigation names it."""
-    title = _nav_title(nav, link.page)
+    title = nav_title(nav, link.page)
     if title is None:
         raise SiteError(f"site link '{link.id}' names page '{link.page}', which is not in the nav")
     return f"[{markdown_text(title)}]({relative(page, link.page)})"
-
-
-def _nav_title(entries: list[Any], docs_page: str) -> str | None:
-    for entry in entries:
-        if isinstance(entry, dict):
-            (title, value), *_ = entry.items()
-            found = title if value == docs_page else _nav_title(value, docs_page) if isinstance(value, list) else None
-            if found:
-                return str(found)
-    return None
 
 
 def site_link(policy: Policy, link_id: str) -> str:

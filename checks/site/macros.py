@@ -18,7 +18,7 @@ from mkdocs_macros.errors import format_error
 
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
-from checks.site import about, environment, inbox, markup, performance, rules, staff, text
+from checks.site import about, environment, inbox, markup, navigation, performance, rules, staff, text
 
 
 def _policy() -> Policy:
@@ -83,6 +83,10 @@ def define_env(env: Any) -> None:
     @env.macro
     def links_to_supply() -> str:
         return about.links_to_supply(policy, page(), env.conf["nav"])
+
+    @env.macro
+    def section_pages() -> str:
+        return navigation.section_pages(env.conf["nav"], page())
 
     @env.macro
     def site_link(link_id: str) -> str:
