@@ -23,6 +23,7 @@ from checks.policy import schemas
 from checks.policy.model import Policy
 from checks.policy.yamlio import data_path
 from checks.site.markup import SiteError, heading, markdown_blocks, markdown_text, table
+from checks.words import counted, verb_for
 
 QUARTER_FILE = re.compile(r"(?P<year>\d{4})-Q(?P<number>[1-4])\.json")
 QUARTER_MONTHS = {1: ("January", "March"), 2: ("April", "June"), 3: ("July", "September"), 4: ("October", "December")}
@@ -108,7 +109,8 @@ def latest_quarter(policy: Policy, folder: Path, page: str) -> str:
     return markdown_blocks(
         heading(2, f"Our latest figures: {latest.name}", "latest"),
         _measured_sentence(latest),
-        table(("What we measured", latest.name), _figure_rows(latest.data)),
+        markdown_text(" ".join(count_sentences(latest.data))),
+        table(("How quickly we answered", latest.name), _time_rows(latest.data)),
     )
 
 
@@ -121,27 +123,34 @@ def _measured_sentence(report: QuarterReport) -> str:
     )
 
 
-def _figure_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
+def count_sentences(data: dict[str, Any]) -> list[str]:
+    """The quarter's counts in sentences whose words agree with each number (1 message was, 2 messages were)."""
+    replies, foi = data["needs_reply"], data["foi"]
+    replied, unanswered = replies["replied"], replies["unanswered"]
+    breaches = sum(count for label, count in data["moderation"].items() if label != "repeat_breachers")
+    return [
+        f"In that time, {counted(replies['count'], 'message')} needed a reply: "
+        f"{replied} {verb_for(replied, 'was')} answered and {unanswered} {verb_for(unanswered, 'was')} not.",
+        f"Outside working hours, {counted(data['out_of_hours_emergencies']['count'], 'message')} about an "
+        "emergency came in.",
+        f"We received {counted(foi['requests'], 'Freedom of Information request')}, and {foi['valid']} gave a name "
+        "and an address, as a valid request must.",
+        f"We counted {counted(breaches, 'message')} that broke our house rules.",
+    ]
+
+
+def _time_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
     replies = data["needs_reply"]
     times = replies["first_reply_working_hours"]
-    emergencies = data["out_of_hours_emergencies"]
-    foi = data["foi"]
-    breaches = sum(count for label, count in data["moderation"].items() if label != "repeat_breachers")
     rows = [
-        ("Messages that needed a reply", f"{replies['count']}"),
-        ("Answered", f"{replies['replied']} ({replies['unanswered']} not answered)"),
         ("Typical (median) time to our first reply, in working hours", duration(times["median"])),
         ("Nine in ten first replies came within", _working(times["p90"])),
     ]
     if replies["reply_target_hours"] is not None:
         target = f"Answered within our target of {duration(replies['reply_target_hours'])} of working time"
         rows.append((target, percent(replies["within_target"])))
-    rows += [
-        ("Emergencies reported outside working hours", f"{emergencies['count']}"),
-        ("Typical (median) time to our first reply to them", duration(emergencies["median_hours_to_first_reply"])),
-        ("Freedom of Information requests", f"{foi['requests']} ({foi['valid']} with a name and an address)"),
-        ("Messages that broke our house rules", f"{breaches}"),
-    ]
+    emergencies = duration(data["out_of_hours_emergencies"]["median_hours_to_first_reply"])
+    rows.append(("Typical (median) time to our first reply to an emergency outside working hours", emergencies))
     return [(markdown_text(what), markdown_text(value)) for what, value in rows]
 
 

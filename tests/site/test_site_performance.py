@@ -27,7 +27,9 @@ from sitekit import (
     serve,
 )
 
+from checks.charts import duration
 from checks.inbox.cli import main as policy_inbox
+from checks.site import performance
 
 PAGE = "residents/how-were-doing/"
 ACCEPTANCE = PROJECT.parent / "shared" / "inbox-acceptance" / "inbox.csv"
@@ -112,10 +114,50 @@ def test_with_reports_the_page_shows_the_latest_quarter_and_a_chart_with_its_tab
 def test_the_latest_figures_are_those_of_the_latest_report(reports: Path, reports_site: Path) -> None:
     data = json.loads((reports / "2027-Q2.json").read_text(encoding="utf-8"))
     text = html_text(page_file(reports_site, PAGE).read_text(encoding="utf-8"))
+    assert " ".join(performance.count_sentences(data)) in text
     replies = data["needs_reply"]
-    assert f"Messages that needed a reply\n{replies['count']}" in text
-    assert f"Answered\n{replies['replied']} ({replies['unanswered']} not answered)" in text
-    assert f"Freedom of Information requests\n{data['foi']['requests']} ({data['foi']['valid']} with a name" in text
+    assert f"In that time, {replies['count']} messages needed a reply: {replies['replied']} " in text
+    assert f"We received {data['foi']['requests']} Freedom of Information request" in text
+    median = duration(replies["first_reply_working_hours"]["median"])
+    assert f"Typical (median) time to our first reply, in working hours\n{median}" in text
+
+
+def report_data(n: int) -> dict[str, Any]:
+    """A public report's data whose every count is ``n`` (they need not add up: only the words are tested)."""
+    return {
+        "needs_reply": {"count": n, "replied": n, "unanswered": n},
+        "out_of_hours_emergencies": {"count": n},
+        "foi": {"requests": n, "valid": n, "possible": n},
+        "moderation": {"abusive": n, "spam": 0, "repeat_breachers": 5},
+    }
+
+
+COUNT_SENTENCES = {
+    0: [
+        "In that time, 0 messages needed a reply: 0 were answered and 0 were not.",
+        "Outside working hours, 0 messages about an emergency came in.",
+        "We received 0 Freedom of Information requests, and 0 gave a name and an address, as a valid request must.",
+        "We counted 0 messages that broke our house rules.",
+    ],
+    1: [
+        "In that time, 1 message needed a reply: 1 was answered and 1 was not.",
+        "Outside working hours, 1 message about an emergency came in.",
+        "We received 1 Freedom of Information request, and 1 gave a name and an address, as a valid request must.",
+        "We counted 1 message that broke our house rules.",
+    ],
+    2: [
+        "In that time, 2 messages needed a reply: 2 were answered and 2 were not.",
+        "Outside working hours, 2 messages about an emergency came in.",
+        "We received 2 Freedom of Information requests, and 2 gave a name and an address, as a valid request must.",
+        "We counted 2 messages that broke our house rules.",
+    ],
+}
+
+
+@pytest.mark.parametrize("n", sorted(COUNT_SENTENCES))
+def test_each_count_sentence_agrees_with_its_number(n: int) -> None:
+    """Every sentence of the page that gives a count, rendered with 0, 1 and 2: 1 message was, 2 messages were."""
+    assert performance.count_sentences(report_data(n)) == COUNT_SENTENCES[n]
 
 
 @pytest.mark.parametrize(
