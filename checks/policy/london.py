@@ -67,3 +67,8 @@ def period_start(value: str) -> datetime:
 def period_end(value: str) -> datetime:
     """A settings period's end (inclusive): a bare date's last microsecond; a naive date-time is London time."""
     return parse(value, bare_date_at="end of day", naive="london")
+
+
+def long_date(day: date) -> str:
+    """A date as people write it: ``18 June 2027``."""
+    return f"{day.day} {day:%B %Y}"

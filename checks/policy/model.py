@@ -102,12 +102,13 @@ class PreElection:
 
 @dataclass(frozen=True)
 class Example:
-    """A post a rule must pass or fail, with the settings it needs and the expected positions."""
+    """A post a rule must pass or fail, with the settings (and consent register) it needs and the expected positions."""
 
     post: str
     description: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
     expect: tuple[tuple[int, int], ...] = ()  # (line, column) of each finding, fail examples only
+    register: list[dict[str, Any]] | None = None  # the consent register's records, when the example needs one
 
 
 @dataclass(frozen=True)

@@ -86,4 +86,4 @@ def _placeholders(template: str) -> list[str]:
 
 def _example(raw: dict[str, Any]) -> Example:
     expect = tuple((at["line"], at["column"]) for at in raw.get("expect", []))
-    return Example(raw["post"], raw.get("description", ""), raw.get("settings", {}), expect)
+    return Example(raw["post"], raw.get("description", ""), raw.get("settings", {}), expect, raw.get("register"))

@@ -44,6 +44,8 @@ class Settings:
     rules: dict[str, str] = field(default_factory=dict)  # rule id -> off | warning | error
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    consent_register: Path | None = None  # the register file, relative to the settings file's folder
+    consent_records: list[dict[str, Any]] | None = None  # a rule example's register, given inline instead
 
     @property
     def root(self) -> Path:
@@ -152,7 +154,7 @@ def load_settings(path: Path | None, policy: Policy, schema_dir: Path) -> Settin
     if path is None:
         return Settings()
     label = str(path)
-    text = _read(path, label)
+    text = read_text(path, label)
     try:
         data = yamlio.load(text)
     except yamlio.YAMLProblem as problem:
@@ -185,8 +187,8 @@ def _quickly_valid(schema_dir: Path, data: Any) -> bool:
     return quick is not None and quick.valid(data)
 
 
-def _read(path: Path, label: str) -> str:
-    """The settings text; a file over 1 MiB is refused before it is read into memory."""
+def read_text(path: Path, label: str) -> str:
+    """A content repo's own data file as text (settings, the consent register); over 1 MiB is refused unread."""
     try:
         raw = yamlio.read_capped(path)
     except OSError as error:
@@ -200,10 +202,13 @@ def _read(path: Path, label: str) -> str:
         raise DataError(label, f"is not UTF-8 text (byte 0x{raw[error.start]:02X})", line=line, column=column) from None
 
 
-def settings_from_data(data: dict[str, Any], policy: Policy, label: str = "settings") -> Settings:
-    """Settings from already-validated data, such as a rule example's."""
+def settings_from_data(
+    data: dict[str, Any], policy: Policy, label: str = "settings", register: list[dict[str, Any]] | None = None
+) -> Settings:
+    """Settings from already-validated data, such as a rule example's, with its consent register's records."""
     settings = _build(Path(label), "", _normalise_rule_levels(dict(data)), policy)
     settings.path = None
+    settings.consent_records = None if register is None else list(register)
     return settings
 
 
@@ -241,6 +246,7 @@ def _build(path: Path, text: str, data: dict[str, Any], policy: Policy) -> Setti
         rules=dict(data.get("rules", {})),
         include=list(data.get("include", [])),
         exclude=list(data.get("exclude", [])),
+        consent_register=path.parent / data["consent_register"] if "consent_register" in data else None,
     )
 
 

@@ -213,7 +213,21 @@ def _example(example: Example, number: int, label: str) -> list[str]:
     if example.settings:
         settings = yaml.safe_dump(example.settings, sort_keys=False, allow_unicode=True)
         blocks += ["With these settings in `.policy-check.yaml`:", code_block(settings, "yaml")]
+    if example.register is not None:
+        register = yaml.dump(example.register, Dumper=_RegisterDumper, sort_keys=False, allow_unicode=True)
+        blocks += ["With this consent register (the file `consent_register` names):", code_block(register, "yaml")]
     if CONTROL.search(example.post):
         blocks.append("Control characters in the post, such as NUL bytes, are shown as symbols (␀).")
     blocks.append(code_block(show_controls(example.post), "markdown"))
     return blocks
+
+
+class _RegisterDumper(yaml.SafeDumper):
+    """A register as an editor writes it: dates unquoted (policy-check reads them as text), an unset field empty."""
+
+
+_RegisterDumper.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+_RegisterDumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))

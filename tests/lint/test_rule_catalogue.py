@@ -1,4 +1,4 @@
-"""The rule catalogue as a whole: the contract's 33 ids, their severities, and what every rule and kind must have.
+"""The rule catalogue as a whole: the contract's 38 ids, their severities, and what every rule and kind must have.
 
 The ids are written out here so that the test runs without ../shared; where
 the content contract is beside the project, its rules table is read as well
@@ -21,6 +21,7 @@ CONTRACT = PROJECT.parent / "shared" / "spec" / "content-contract.md"
 KINDS_DIR = PROJECT / "checks" / "lint" / "kinds"
 NOT_KINDS = {"__init__", "base", "schema"}  # the package, what kinds share, the schema generator
 
+RULES = 38  # 29 errors and 9 warnings
 CONTRACT_IDS = {
     "alt-text-missing",
     "alt-text-placeholder",
@@ -40,6 +41,11 @@ CONTRACT_IDS = {
     "personal-phone",
     "national-insurance-number",
     "image-consent-missing",
+    "image-consent-unknown",
+    "image-consent-withdrawn",
+    "image-consent-withdrawn-after-publishing",
+    "image-consent-expired",
+    "image-consent-scope",
     "media-credit-missing",
     "media-permission-missing",
     "channel-unknown",
@@ -69,13 +75,15 @@ def contract_rows() -> dict[str, tuple[str, str]]:
     rows = {
         match[1]: (match[2], "error" if match[3] == "E" else "warning") for match in ROW.finditer(CONTRACT.read_text())
     }
-    assert len(rows) == 33, "the contract's rules table could not be read"
+    assert len(rows) == RULES, "the contract's rules table could not be read"
     return rows
 
 
-def test_the_rules_are_the_contracts_33(policy: Policy) -> None:
-    assert len(CONTRACT_IDS) == 33
+def test_the_rules_are_the_contracts_38(policy: Policy) -> None:
+    assert len(CONTRACT_IDS) == RULES
     assert set(policy.rules) == CONTRACT_IDS
+    severities = [rule.severity for rule in policy.rules.values()]
+    assert (severities.count("error"), severities.count("warning")) == (29, 9)
 
 
 def test_the_literal_ids_match_the_contract(contract_rows: dict[str, tuple[str, str]]) -> None:
@@ -191,3 +199,26 @@ def test_rule_messages_name_only_what_their_kind_gives(policy: Policy) -> None:
 
 def _names(kind: str) -> set[str]:
     return {parameter.name for parameter in KINDS[kind].PARAMETERS}
+
+
+def test_sarif_list_rules_and_the_site_list_the_contracts_rules(
+    policy: Policy, contract_rows: dict[str, tuple[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SARIF's driver, --list-rules and the site's catalogue list the contract's 38 rules (in-process)."""
+    import io
+
+    from checks.cli import list_rules
+    from checks.lint.findings import Report
+    from checks.report.formats import REPORTERS
+    from checks.site.rules import rules_catalogue
+
+    stream = io.StringIO()
+    REPORTERS["sarif"](Report(policy.meta.version, [], []), policy, stream)
+    driver = json.loads(stream.getvalue())["runs"][0]["tool"]["driver"]
+    sarif = {rule["id"]: rule["defaultConfiguration"]["level"] for rule in driver["rules"]}
+    assert sarif == {rule_id: severity for rule_id, (_, severity) in contract_rows.items()}
+    assert list_rules(policy) == 0
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert sorted(listed) == sorted(contract_rows) and len(listed) == RULES
+    linked = re.findall(r"^\| \[([a-z-]+)\]\(", rules_catalogue(policy), re.MULTILINE)
+    assert sorted(linked) == sorted(contract_rows) and len(linked) == RULES

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from checks.lint.engine import Engine
+from checks.lint.examples import example_settings
 from checks.policy.loader import load_policy
 from checks.policy.model import Example, Rule
-from checks.repo.settings import settings_from_data
 
 POLICY = load_policy()
 CASES = [
@@ -23,7 +23,7 @@ CASES = [
 
 
 def run(rule: Rule, example: Example) -> list[tuple[int, int]]:
-    engine = Engine(POLICY, settings_from_data(example.settings, POLICY))
+    engine = Engine(POLICY, example_settings(POLICY, example))
     findings = engine.check_text(example.post, f"{rule.id}.md")
     return [(f.line, f.column) for f in findings if f.rule == rule.id]
 
@@ -47,7 +47,7 @@ def test_passing_examples_are_clean_under_every_rule() -> None:
     dirty = {}
     for rule in POLICY.rules.values():
         for example in rule.passing:
-            engine = Engine(POLICY, settings_from_data(example.settings, POLICY))
+            engine = Engine(POLICY, example_settings(POLICY, example))
             found = sorted({f.rule for f in engine.check_text(example.post) if not f.waived})
             if found:
                 dirty[f"{rule.id}: {example.description}"] = found

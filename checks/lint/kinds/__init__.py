@@ -39,6 +39,7 @@ KIND_NAMES = (
     "approval",
     "channel_known",
     "channel_media",
+    "consent",
     "date_window",
     "email",
     "emoji_count",

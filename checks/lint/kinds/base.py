@@ -17,6 +17,7 @@ from checks.policy.model import Policy
 from checks.repo.textscan import handle_of, phone_digits
 
 if TYPE_CHECKING:  # checks.repo.settings imports jsonschema, which is slow to import
+    from checks.repo.register import Register
     from checks.repo.settings import Period, Settings
 
 
@@ -98,6 +99,13 @@ class Context:
     @cached_property
     def allowed_phones(self) -> frozenset[str]:
         return frozenset(phone_digits(number) for number in self.settings.allowed_phones)
+
+    @cached_property
+    def consent_register(self) -> Register | None:
+        """The consent register the settings name, read on first use: once per run."""
+        from checks.repo.register import read_register
+
+        return read_register(self.settings, self.policy)
 
     def period_at(self, periods: list[Period], moment: Any) -> Period | None:
         return next((period for period in periods if period.holds(moment)), None)

@@ -2,7 +2,8 @@
 
 Like yamllint's ``RuleTestCase``: a test class names its kind, and each test
 gives a post, the parameters (merged with the kind's defaults as the engine
-merges them) and, when the kind reads them, settings; then the exact list of
+merges them) and, when the kind reads them, settings and a consent register's
+records; then the exact list of
 (line, column, values) the kind yields, in order. The parameters are checked
 against the kind's part of the rule schema first, so a test cannot use a
 parameter that a rule file could not.
@@ -26,13 +27,19 @@ from checks.repo.settings import settings_from_data
 Found = tuple[int, int, dict[str, Any]]
 
 
-def run_kind(kind: str, post: str, settings: dict[str, Any] | None = None, **parameters: Any) -> list[Found]:
+def run_kind(
+    kind: str,
+    post: str,
+    settings: dict[str, Any] | None = None,
+    register: list[dict[str, Any]] | None = None,
+    **parameters: Any,
+) -> list[Found]:
     """What ``kind`` yields for ``post`` (dedented; it starts at its ``---``), as (line, column, values)."""
     policy = load_policy()
     schema = json.loads((policy.schema_dir / "rule.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator(schema["$defs"][f"parameters-{kind}"]).validate(parameters)
     module = KINDS[kind]
-    context = Context(policy, settings_from_data(settings or {}, policy))
+    context = Context(policy, settings_from_data(settings or {}, policy, register=register))
     check = module.prepare(with_defaults(module.PARAMETERS, parameters), context)
     parsed = parse_post(textwrap.dedent(post).lstrip("\n").encode("utf-8"), "post.md")
     assert isinstance(parsed, Post), parsed
@@ -47,9 +54,14 @@ class KindCase:
     kind: ClassVar[str]
 
     def check(
-        self, post: str, *expected: Found, settings: dict[str, Any] | None = None, **parameters: Any
+        self,
+        post: str,
+        *expected: Found,
+        settings: dict[str, Any] | None = None,
+        register: list[dict[str, Any]] | None = None,
+        **parameters: Any,
     ) -> list[Found]:
-        found = run_kind(self.kind, post, settings, **parameters)
+        found = run_kind(self.kind, post, settings, register, **parameters)
         # kindcase.py is not a test module, so pytest does not rewrite this assert: say what was found.
         assert found == list(expected), f"{self.kind} yields:\n{pformat(found)}\nnot:\n{pformat(list(expected))}"
         for _, _, values in found:  # what a kind yields it declares, so a message naming it passes the loader
