@@ -130,9 +130,17 @@ def _targets(options: Options, settings: Settings, cwd: Path) -> Iterator[Target
     from checks.repo.files import changed_since, discover
 
     changed = changed_since(options.changed_since, cwd) if options.changed_since else None
+    if changed is not None and _read_by_every_post(settings) & changed:
+        changed = None  # the settings or the consent register changed: any post may now break a rule
     for target in discover(options.paths, settings, cwd):
         if changed is None or Path(os.path.abspath(target.path)) in changed:
             yield target
+
+
+def _read_by_every_post(settings: Settings) -> set[Path]:
+    """The files every post is checked against: the settings file and the consent register it names."""
+    files = (settings.path, settings.consent_register)
+    return {Path(os.path.abspath(path)) for path in files if path is not None}
 
 
 def _recorded(targets: Iterator[Target], shown: list[str]) -> Iterator[Target]:
