@@ -102,7 +102,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def variant_pages(browser: Any) -> Iterator[dict[str, Any]]:
-    """One page object per variant, reused by every browser test."""
+    """One page object per variant, shared by the keyboard and screenshot tests (the crawl has contexts of its own)."""
     contexts = {variant.name: new_context(browser, variant) for variant in VARIANTS}
     yield {name: context.new_page() for name, context in contexts.items()}
     for context in contexts.values():
