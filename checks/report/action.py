@@ -32,6 +32,7 @@ from typing import Any
 
 from checks.lint.findings import Finding, Report
 from checks.report.formats import REPORTERS, summary_line
+from checks.words import counted, verb_for
 
 LOG_FORMATS = ("github", "text", "json", "none")
 MAX_ROWS = 1000  # a job summary holds at most 1 MiB; past this many rows, say how many are left out
@@ -165,8 +166,9 @@ def summary_markdown(report: Report, blob_url: str = "") -> str:
         )
     left_out = len(report.findings) - MAX_ROWS
     if left_out > 0:
-        lines += ["", f"{left_out} more findings are not shown here: see the log or the SARIF file."]
-    lines += ["", f"{len(per_file)} file{'s' if len(per_file) != 1 else ''} with findings.", ""]
+        not_shown = f"{counted(left_out, 'more finding')} {verb_for(left_out, 'is')} not shown here"
+        lines += ["", f"{not_shown}: see the log or the SARIF file."]
+    lines += ["", f"{counted(len(per_file), 'file')} with findings.", ""]
     return "\n".join(lines)
 
 

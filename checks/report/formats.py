@@ -16,6 +16,7 @@ from urllib.parse import quote
 from checks import __version__
 from checks.lint.findings import Finding, Report
 from checks.policy.model import Policy
+from checks.words import counted
 
 Reporter = Callable[[Report, Policy, TextIO], None]
 
@@ -51,16 +52,13 @@ def text(report: Report, policy: Policy, stream: TextIO) -> None:
 def summary_line(report: Report) -> str:
     counts = Counter("waived" if f.waived else f.severity for f in report.findings)
     files_with = len({f.path for f in report.findings if f.fails})
-    checked = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''} checked"
+    checked = f"{counted(report.files_checked, 'file')} checked"
     if not report.findings:
         return f"{checked}: no problems found"
-    parts = [
-        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
-        f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
-    ]
+    parts = [counted(counts["error"], "error"), counted(counts["warning"], "warning")]
     if counts["waived"]:
         parts.append(f"{counts['waived']} waived")
-    failing = f" in {files_with} file{'s' if files_with != 1 else ''}" if files_with else ""
+    failing = f" in {counted(files_with, 'file')}" if files_with else ""
     return f"{checked}: {', '.join(parts)}{failing}"
 
 
@@ -197,9 +195,7 @@ def junit(report: Report, policy: Policy, stream: TextIO) -> None:
         stream.write(f'    <testcase classname="policy-check" name={quoteattr(path)} file={quoteattr(path)}>\n')
         errors = [f for f in found if f.fails]
         if errors:
-            message = (
-                f"{len(errors)} error{'s' if len(errors) != 1 else ''}: {', '.join(sorted({f.rule for f in errors}))}"
-            )
+            message = f"{counted(len(errors), 'error')}: {', '.join(sorted({f.rule for f in errors}))}"
             details = "\n".join(_line(f) for f in errors)
             stream.write(
                 f'      <failure message={quoteattr(message)} type="policy-check">{escape(details)}</failure>\n'

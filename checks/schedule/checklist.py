@@ -13,6 +13,7 @@ from pathlib import Path
 
 from checks.schedule.selection import Media, Message
 from checks.schedule.times import DATE_FORMATS
+from checks.words import counted
 
 FILE_NAME = "media-checklist.md"
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # not the locale's
@@ -30,7 +31,7 @@ def render(messages: Sequence[Message], date_format: str) -> str:
     if not messages:
         return INTRO + "\nNo messages were exported, so there is nothing to attach.\n"
     with_media = sum(1 for message in messages if message.media)
-    parts = [INTRO, f"\n{len(messages)} messages, {with_media} of them with media.\n"]
+    parts = [INTRO, f"\n{counted(len(messages), 'message')}, {with_media} with media.\n"]
     pattern = DATE_FORMATS[date_format]
     for message in messages:
         when = f"{DAYS[message.publish.weekday()]} {message.publish.strftime(f'{pattern} %H:%M')}"

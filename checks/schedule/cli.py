@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from checks import __version__
 from checks.command import UsageError, at_the_edge
 from checks.schedule.times import DATE_FORMATS, now, parse_moment
+from checks.words import counted
 
 if TYPE_CHECKING:  # imported lazily at run time, as policy-check does
     from checks.policy.model import Policy
@@ -142,7 +143,7 @@ def _sprout(options: Options, policy: Policy, settings: Settings) -> int:
     except OSError as error:
         raise UsageError(f"cannot write to '{options.out}': {error.strerror or error}") from None
     for path, count in written.items():
-        sys.stdout.write(f"{path}: {_count(count, 'message')}\n")
+        sys.stdout.write(f"{path}: {counted(count, 'message')}\n")
     for refusal in selection.refusals:
         sys.stderr.write(f"{PROG}: {refusal.line()}\n")
     return 1 if selection.refusals else 0
@@ -163,18 +164,16 @@ def _calendar(options: Options, policy: Policy, settings: Settings) -> int:
         raise UsageError(f"cannot write '{options.out}': {error.strerror or error}") from None
     unplaced = [item for item in checked if item.publish is None]
     shown = len(checked) - len(unplaced)
-    sys.stdout.write(f"{options.out}: {_count(shown, 'post')}, {_periods(settings)}\n")
+    periods = (len(settings.election_periods), len(settings.incidents))
+    sys.stdout.write(f"{options.out}: {_calendar_summary(shown, *periods)}\n")
     for item in unplaced:
         sys.stderr.write(f"{PROG}: {item.display}: not in the calendar: publish_at is not a date or date-time\n")
     return 1 if unplaced else 0
 
 
-def _periods(settings: Settings) -> str:
-    return f"{_count(len(settings.election_periods), 'election period')}, {_count(len(settings.incidents), 'incident')}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _calendar_summary(posts: int, election_periods: int, incidents: int) -> str:
+    """What the calendar holds: "14 posts, 1 election period, 1 incident"."""
+    return f"{counted(posts, 'post')}, {counted(election_periods, 'election period')}, {counted(incidents, 'incident')}"
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ def test_each_message_with_its_media_in_time_order(repo, schedule) -> None:
     assert done.status == 0, done.err
     text = (repo.root / "out" / "media-checklist.md").read_text(encoding="utf-8")
     assert text.startswith("# Media to attach in Sprout Social\n")
-    assert "\n3 messages, 2 of them with media.\n" in text
+    assert "\n3 messages, 2 with media.\n" in text
     media = (
         "- [ ] Video `video/bins.mp4`\n"
         "  - Alt text: A crew member empties a blue bin\n"
