@@ -31,6 +31,8 @@ RUN_FOLDERS = {
     "PRE_COMMIT_HOME": "cache/pre-commit",
     "npm_config_cache": "cache/npm",
 }
+PREFIX = "hart-policy-tests-"
+STALE = 24 * 3600  # a run's folder this old was left by a run that was killed
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ def open_run_home() -> RunHome:
     so it is built here, before any test, on every run.
     """
     made = time.time()
-    root = Path(tempfile.mkdtemp(prefix="hart-policy-tests-")).resolve()
+    _forget_killed_runs(made)
+    root = Path(tempfile.mkdtemp(prefix=PREFIX)).resolve()
     saved = {name: os.environ.get(name) for name in RUN_FOLDERS}
     for name, folder in RUN_FOLDERS.items():
         (root / folder).mkdir(parents=True, exist_ok=True)
@@ -62,6 +65,16 @@ def open_run_home() -> RunHome:
             f"matplotlib was imported before the tests set MPLCONFIGDIR: its cache is {matplotlib.get_cachedir()}"
         )
     return RunHome(root, made, saved)
+
+
+def _forget_killed_runs(now: float) -> None:
+    """Remove the folders of runs that ended without removing theirs (killed, not stopped with Ctrl-C)."""
+    for old in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            if now - old.stat().st_mtime > STALE:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def close_run_home(home: RunHome) -> None:
