@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +80,22 @@ def test_the_settings_hold_what_the_example_shows() -> None:
     for key in ("election_periods", "partners", "people", "approvers", "allowed_phones", "incidents"):
         assert settings[key], key
     assert "README.md" in settings["exclude"]
+
+
+def test_the_register_is_used_by_the_posts_and_one_record_is_withdrawn() -> None:
+    """serve.sh shows the register's rules at work: the withdrawn record's uses are an error and a warning."""
+    settings = yaml.safe_load((EXAMPLE / ".policy-check.yaml").read_text(encoding="utf-8"))
+    register = yaml.safe_load((EXAMPLE / settings["consent_register"]).read_text(encoding="utf-8"))
+    uses: dict[str, list[str]] = {}
+    for post in sorted(EXAMPLE.glob("posts/*.md")):
+        for ref in re.findall(r"^\s+consent: (\S+)$", post.read_text(encoding="utf-8"), re.MULTILINE):
+            uses.setdefault(ref, []).append(post.relative_to(EXAMPLE).as_posix())
+    assert sorted(uses) == sorted(record["ref"] for record in register)
+    (withdrawn,) = [record["ref"] for record in register if record.get("withdrawn")]
+    errors, warnings = labelled("expected.yaml"), labelled("expected-warnings.yaml")
+    assert sorted(
+        rule for path in uses[withdrawn] for rule in errors[path] + warnings.get(path, []) if "consent" in rule
+    ) == ["image-consent-withdrawn", "image-consent-withdrawn-after-publishing"]
 
 
 def test_the_readme_gives_the_command() -> None:

@@ -31,6 +31,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
 from checks.policy import yamlio
+from checks.policy.model import Policy
 from checks.policy.schemas import with_id
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -130,6 +131,30 @@ def test_the_example_settings_validate_and_only_the_labelled_front_matter_fails_
 
 
 @pytest.mark.unit
+def test_every_rule_examples_register_and_the_example_register_validate_with_nothing_retrieved(
+    policy: Policy,
+) -> None:
+    schema = SCHEMAS / "consent-register.schema.json"
+    registers = [example.register for rule in policy.rules.values() for example in (*rule.passing, *rule.failing)]
+    given = [register for register in registers if register is not None]
+    assert len(given) >= 5 * 4  # the register's five rules, two passing and two failing examples each
+    for register in given:
+        assert errors_from_disk(schema, register) == [], register
+    example = yamlio.load((EXAMPLE / "consent" / "register.yaml").read_text(encoding="utf-8"))
+    assert errors_from_disk(schema, example) == []
+
+
+@pytest.mark.unit
+def test_the_register_schema_refuses_a_name_and_a_bad_date_with_nothing_retrieved() -> None:
+    schema = SCHEMAS / "consent-register.schema.json"
+    named = [{"ref": "CR-1", "given": "2027-01-01", "name": "Jo Bloggs"}]
+    assert errors_from_disk(schema, named) == ["$[0]: Additional properties are not allowed ('name' was unexpected)"]
+    assert errors_from_disk(schema, [{"ref": "CR-1", "given": "1 June 2027"}]) == [
+        "$[0].given: '1 June 2027' does not match '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'"
+    ]
+
+
+@pytest.mark.unit
 def test_every_reference_stays_on_disk() -> None:
     """No `$id` and no absolute `$ref`: each reference is to the same file or a sibling beside it."""
     for path in sorted(SCHEMAS.glob("*.schema.json")):
@@ -216,6 +241,17 @@ def test_check_jsonschema_offline_on_the_example_settings_and_front_matter(
 
 
 @pytest.mark.integration
+def test_check_jsonschema_offline_on_the_consent_registers(offline: dict[str, str]) -> None:
+    """Unquoted dates (YAML timestamps to check-jsonschema's parser) and quoted ones both pass, as in editors."""
+    registers = [EXAMPLE / "consent" / "register.yaml"]
+    corpus = PROJECT.parent / "shared" / "consent-acceptance" / "consent" / "register.yaml"
+    registers += [corpus] if corpus.is_file() else []  # the consent acceptance corpus, when ../shared is here
+    done = check_jsonschema(offline, SCHEMAS / "consent-register.schema.json", registers)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ok -- validation done" in done.stdout
+
+
+@pytest.mark.integration
 def test_a_planted_wrong_type_is_reported_with_its_file_and_data_path(offline: dict[str, str], tmp_path: Path) -> None:
     copy = Path(shutil.copytree(POLICY, tmp_path / "policy"))
     channels = copy / "channels.yaml"
@@ -246,18 +282,25 @@ def test_an_absolute_reference_fails_offline(offline: dict[str, str], tmp_path: 
 
 
 @pytest.mark.unit
-def test_the_example_repo_maps_its_settings_to_a_schema_on_disk() -> None:
+def test_the_example_repo_maps_its_settings_and_register_to_schemas_on_disk() -> None:
     editor = json.loads((EXAMPLE / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = editor["yaml.schemas"]
-    assert mapping == {"./.vscode/policy-check-settings.schema.json": [".policy-check.yaml"]}
-    local = EXAMPLE / next(iter(mapping))
-    # The site's published settings schema (with its $id), saved in the repo: it needs no network.
-    schema = json.loads(local.read_text(encoding="utf-8"))
-    source = SCHEMAS / "settings.schema.json"
-    assert schema == with_id(json.loads(source.read_text(encoding="utf-8")), source.name)
-    assert all(ref.startswith("#") for ref in _refs(schema)), "the saved settings schema must stand alone"
-    registry = Registry(retrieve=_refuse)  # type: ignore[call-arg]
-    settings = yamlio.load((EXAMPLE / ".policy-check.yaml").read_text(encoding="utf-8"))
-    assert list(Draft202012Validator(schema, registry=registry).iter_errors(settings)) == []
+    assert mapping == {
+        "./.vscode/policy-check-settings.schema.json": [".policy-check.yaml"],
+        "./.vscode/consent-register.schema.json": ["consent/register.yaml"],
+    }
+    saved = {"policy-check-settings.schema.json": "settings.schema.json"}
+    for local, (data,) in mapping.items():
+        # The site's published schema (with its $id), saved in the repo: it needs no network.
+        schema = json.loads((EXAMPLE / local).read_text(encoding="utf-8"))
+        source = SCHEMAS / saved.get(Path(local).name, Path(local).name)
+        assert schema == with_id(json.loads(source.read_text(encoding="utf-8")), source.name)
+        assert all(ref.startswith("#") for ref in _refs(schema)), f"the saved {local} must stand alone"
+        registry = Registry(retrieve=_refuse)  # type: ignore[call-arg]
+        content = yamlio.load((EXAMPLE / data).read_text(encoding="utf-8"))
+        assert content, data
+        assert list(Draft202012Validator(schema, registry=registry).iter_errors(content)) == [], data
+    register = EXAMPLE / "consent" / "register.yaml"
+    assert named_schema(register) == (EXAMPLE / ".vscode" / "consent-register.schema.json").resolve()
     recommended = json.loads((EXAMPLE / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert recommended == {"recommendations": ["redhat.vscode-yaml"]}

@@ -28,7 +28,7 @@ def example(schedule, monkeypatch, tmp_path) -> icalendar.Calendar:
     out = tmp_path / "calendar.ics"
     done = schedule("calendar", "--out", str(out), ".")
     assert done.status == 0, done.err
-    assert done.out == f"{out}: 14 posts, 1 election period, 1 incident\n"
+    assert done.out == f"{out}: 16 posts, 1 election period, 1 incident\n"
     return read(out)
 
 
@@ -38,7 +38,7 @@ def test_the_calendar_itself(example) -> None:
     assert example["x-wr-calname"] == "Hart District Council social media"
     (zone,) = example.walk("VTIMEZONE")
     assert zone["tzid"] == "Europe/London"
-    assert len(example.walk("VEVENT")) == 16  # 14 posts, the election period, the incident
+    assert len(example.walk("VEVENT")) == 18  # 16 posts, the election period, the incident
 
 
 def test_a_ready_post_is_a_confirmed_event_in_london_time(example) -> None:
@@ -106,7 +106,7 @@ def test_uids_are_stable_and_unique(example, schedule, monkeypatch, tmp_path) ->
     done = schedule("calendar", "--config", "content-repo/.policy-check.yaml", "--out", str(out), "content-repo")
     assert done.status == 0, done.err
     first = {str(event["uid"]) for event in example.walk("VEVENT")}
-    assert len(first) == 16
+    assert len(first) == 18
     assert {str(event["uid"]) for event in read(out).walk("VEVENT")} == first
 
 

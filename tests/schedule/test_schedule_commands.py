@@ -30,7 +30,7 @@ def test_calendar_on_the_example(tmp_path) -> None:
     done = run("calendar", "--now", NOW, "--out", str(tmp_path / "calendar.ics"), ".")
     assert (done.returncode, done.stderr) == (0, "")
     calendar = icalendar.Calendar.from_ical((tmp_path / "calendar.ics").read_bytes())
-    assert len(calendar.walk("VEVENT")) == 16
+    assert len(calendar.walk("VEVENT")) == 18
 
 
 def test_a_usage_error_is_one_line_and_exit_2() -> None:

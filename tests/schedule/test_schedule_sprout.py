@@ -24,10 +24,10 @@ def test_the_example_repo_gives_the_golden_files(schedule, monkeypatch, tmp_path
         assert (out / name).read_bytes() == (GOLDEN / name).read_bytes(), name
     assert done.err == (GOLDEN / "refused.txt").read_text(encoding="utf-8")
     assert done.out.splitlines() == [
-        f"{out / 'sprout-facebook.csv'}: 7 messages",
-        f"{out / 'sprout-instagram.csv'}: 2 messages",
+        f"{out / 'sprout-facebook.csv'}: 8 messages",
+        f"{out / 'sprout-instagram.csv'}: 3 messages",
         f"{out / 'sprout-x.csv'}: 4 messages",
-        f"{out / 'media-checklist.md'}: 13 messages",
+        f"{out / 'media-checklist.md'}: 15 messages",
     ]
 
 
