@@ -438,7 +438,7 @@ def report_x_length() -> bool:
     from twitter_text import parse_tweet
 
     from checks.lint.xcount import weighted_length
-    from checks.repo.post import FormatProblem, published_text, read_post
+    from checks.repo.post import FormatProblem, read_post
 
     print("== 5. X's weighted length: ours against twitter-text-parser's parse_tweet(...).weightedLength")
     texts = []
@@ -446,7 +446,7 @@ def report_x_length() -> bool:
         post = read_post(path, label)
         if isinstance(post, FormatProblem) or "x" not in post.channel_sources():
             continue
-        texts.append((label, published_text(post.channel_sources()["x"].value).strip()))
+        texts.append((label, post.published_texts["x"]))
     agree = [(label, weighted_length(t), parse_tweet(t).weightedLength) for label, t in texts]
     differ = [row for row in agree if row[1] != row[2]]
     print(f"  corpus x texts: {len(texts)}, agree on {len(texts) - len(differ)}")

@@ -19,6 +19,8 @@ from checks.policy import yamlio
 
 # Link text holds no "[": a line of many "[" then stays linear (each try stops at the next "[").
 INLINE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
+# A list item's marker, then white space and its text: "- ", "* ", "+ ", or up to 9 digits and "." or ")".
+LIST_ITEM = re.compile(r"(?:[-*+]|(\d{1,9})[.)])[ \t]+\S")
 VIDEO_EXTENSIONS = frozenset({"mp4", "mov", "m4v", "webm", "avi", "mkv"})
 
 
@@ -115,7 +117,8 @@ class Post:
 
     @property
     def channels(self) -> list[str]:
-        return [str(c) for c in self.front.get("channels", [])]
+        listed = self.front.get("channels")
+        return [str(c) for c in listed] if isinstance(listed, list) else []  # else front-matter-schema says so
 
     @cached_property
     def inline_images(self) -> list[InlineImage]:
@@ -145,7 +148,8 @@ class Post:
 
     def channel_sources(self) -> dict[str, Text]:
         """The Markdown each channel publishes: its own `text`, else the body."""
-        own = self.front.get("text") or {}
+        own = self.front.get("text")
+        own = own if isinstance(own, dict) else {}  # else front-matter-schema says so
         sources: dict[str, Text] = {}
         for channel in self.channels:
             if channel in own:
@@ -153,6 +157,17 @@ class Post:
             else:
                 sources[channel] = self.body_text
         return sources
+
+    @cached_property
+    def published_texts(self) -> dict[str, str]:
+        """What each channel publishes: the text channel-too-long counts and policy-schedule hands over."""
+        by_source: dict[str, str] = {}  # channels that share the body share its text
+        texts = {}
+        for channel, source in self.channel_sources().items():
+            if source.where not in by_source:
+                by_source[source.where] = published_text(source.value)
+            texts[channel] = by_source[source.where]
+        return texts
 
     @cached_property
     def body_text(self) -> Text:
@@ -231,9 +246,85 @@ def _links(text: Text) -> list[InlineLink]:
     return links
 
 
+# -- the text a channel publishes ------------------------------------------------
+
+
 def published_text(markdown: str) -> str:
-    """What a channel publishes: links as 'text url', inline images left out."""
-    return INLINE.sub(lambda m: "" if m[1] else f"{m[2]} {m[3]}", markdown)
+    """What a channel publishes from a post's Markdown, as a reader of the rendered post sees it.
+
+    As CommonMark renders it: inside a paragraph a line break is soft and is
+    published as a space; a hard break (two spaces or a backslash at the end
+    of the line) and each list item (``- ``, ``* ``, ``+ ``, ``1. ``, ``1) ``)
+    keep their own line; one blank line stands for any run of blank lines,
+    between paragraphs. A link is published as its text, a space and its URL;
+    inline images are left out, and a line that holds only images with them.
+    Nothing else of Markdown means anything in a post: headings, quotes and
+    code are published as written, and indentation is not published.
+    """
+    lines = _Lines()
+    for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines.add(line)
+    lines.close()
+    # Links once the lines are joined: a link's text may be wrapped over two lines.
+    return INLINE.sub(_link_or_image, "".join(lines.parts)).strip()
+
+
+def _link_or_image(match: re.Match[str]) -> str:
+    return "" if match[1] else f"{match[2]} {match[3]}"
+
+
+def _image_left_out(match: re.Match[str]) -> str:
+    return "" if match[1] else match[0]
+
+
+@dataclass
+class _Lines:
+    """The published text of Markdown, one source line at a time, in pieces joined once (a long post stays linear)."""
+
+    parts: list[str] = field(default_factory=list)
+    joiner: str = ""  # how the next line joins the open paragraph: " " (soft break), "\n" (hard); "" when closed
+    kept: str = ""  # a hard break's backslash, published as written when no line of the paragraph follows it
+    blank: bool = False  # a blank line came after the last published line: the next one starts a paragraph
+    in_list: bool = False  # a numbered item other than 1 starts a line only inside a list (CommonMark)
+
+    def add(self, line: str) -> None:
+        if not line.strip(" \t"):
+            self.close()
+            self.blank = True
+            return
+        text, hard = _hard_break(line)
+        text = INLINE.sub(_image_left_out, text).strip(" \t")
+        if not text:
+            return  # only images: the line is not published at all
+        marker = LIST_ITEM.match(text)
+        item = marker is not None and (not self.joiner or self.in_list or marker[1] is None or int(marker[1]) == 1)
+        if self.joiner and not item:
+            self.parts += (self.joiner, text)
+        else:
+            self.close()
+            if self.parts:
+                self.parts.append("\n\n" if self.blank else "\n")
+            self.parts.append(text)
+            self.in_list = item or (self.in_list and line[:1] in " \t")  # an indented paragraph stays in its item
+        self.blank = False
+        self.joiner = "\n" if hard else " "
+        self.kept = hard if hard == "\\" else ""
+
+    def close(self) -> None:
+        """End the open paragraph: a backslash at its very end is a backslash, not a break."""
+        if self.kept:
+            self.parts.append(self.kept)
+        self.joiner = self.kept = ""
+
+
+def _hard_break(line: str) -> tuple[str, str]:
+    """A line's text without its hard break, and the break: two spaces, a backslash, or "" for none."""
+    if line.endswith("  "):
+        return line, "  "
+    escaped = (len(line) - len(line.rstrip("\\"))) % 2 == 0  # an even run of backslashes escapes the last one
+    if line.endswith("\\") and not escaped and line[:-1].strip(" \t"):
+        return line[:-1], "\\"
+    return line, ""
 
 
 # -- reading -------------------------------------------------------------------

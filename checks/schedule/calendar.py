@@ -2,7 +2,8 @@
 
 Every post is an event, ready or not: a post that fails policy-check or has no
 approver is TENTATIVE, with the reason in its description, so the calendar
-shows the plan and what still blocks it. The settings' election periods and
+shows the plan and what still blocks it. The description ends with the text
+each channel publishes, as Sprout's CSV holds it. The settings' election periods and
 incidents are events too (all-day when they are whole days). Each event's UID
 comes from what it is (a post's path from the settings' folder, a period's
 name and start), so a calendar app updates an event rather than adding a copy.
@@ -87,6 +88,10 @@ def _description(item: Checked, problems: list[str]) -> str:
     ]
     if problems:
         lines.append(f"Not ready for Sprout: {'; '.join(problems)}")
+    by_text: dict[str, list[str]] = {}  # channels that publish the same text share it
+    for channel, text in item.post.published_texts.items():
+        by_text.setdefault(text, []).append(channel)
+    lines += [f"\nText for {', '.join(channels)}:\n{text}" for text, channels in by_text.items()]
     return "\n".join(lines)
 
 

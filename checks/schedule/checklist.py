@@ -1,13 +1,15 @@
 """media-checklist.md: the images and video to attach in Sprout, with their alt text.
 
 Sprout's bulk CSV carries text only, and the policy requires alt text on every
-image. So each exported message is listed, in time order, with the files to
-attach and the alt text, credit and captions that go with them, to be done in
-Sprout before the message is approved there.
+image. So each exported message is listed, in time order, with its text as the
+CSV holds it (to find it in Sprout by), the files to attach and the alt text,
+credit and captions that go with them, to be done in Sprout before the
+message is approved there.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,8 +24,9 @@ INTRO = """\
 
 Sprout Social's bulk import brings in the text of each message, but no images,
 video or alt text. Before you approve a message in Sprout, open it and attach
-each file listed under it, with its alt text exactly as written here. Times are
-UK time (Europe/London).
+each file listed under it, with its alt text exactly as written here. Each
+message shows its text as the import brings it in, so that you can find it in
+Sprout. Times are UK time (Europe/London).
 """
 
 
@@ -35,9 +38,17 @@ def render(messages: Sequence[Message], date_format: str) -> str:
     pattern = DATE_FORMATS[date_format]
     for message in messages:
         when = f"{DAYS[message.publish.weekday()]} {message.publish.strftime(f'{pattern} %H:%M')}"
-        parts.append(f"\n## {when} · {message.channel} · {message.path}\n\n")
+        parts.append(f"\n## {when} · {message.channel} · {message.path}\n\n{_fenced(message.text)}")
         parts.append("".join(_item(media) for media in message.media) or "No images or video: nothing to attach.\n")
     return "".join(parts)
+
+
+def _fenced(text: str) -> str:
+    """The message's text line for line, in a code block whose fence is longer than any backticks in it."""
+    if not text:
+        return ""
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", text))])
+    return f"{fence}text\n{text}\n{fence}\n\n"
 
 
 def _item(media: Media) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from checks.lint.engine import Engine
 from checks.repo.files import Target
-from checks.repo.post import FormatProblem, MediaItem, Post, published_text, read_post
+from checks.repo.post import FormatProblem, MediaItem, Post, read_post
 from checks.schedule.times import london, shown
 
 GAP = timedelta(minutes=10)  # Sprout: messages 10 minutes apart, and 10 minutes after the upload
@@ -183,14 +183,8 @@ def messages_of(item: Checked) -> list[Message]:
     """One message per channel: the text channel-too-long measures, and the post's media."""
     assert item.post is not None and item.publish is not None
     media = tuple(_media(entry) for entry in item.post.media)
-    published: dict[str, str] = {}  # channels that share the body share its text
-    messages = []
-    for channel, source in item.post.channel_sources().items():
-        text = published.get(source.where)
-        if text is None:
-            text = published[source.where] = published_text(source.value).strip()
-        messages.append(Message(item.display, channel, item.publish, text, media))
-    return messages
+    texts = item.post.published_texts
+    return [Message(item.display, channel, item.publish, text, media) for channel, text in texts.items()]
 
 
 def _media(item: MediaItem) -> Media:

@@ -51,7 +51,10 @@ def test_a_ready_post_is_a_confirmed_event_in_london_time(example) -> None:
     assert event["transp"] == "TRANSPARENT"
     assert event["description"] == (
         "Channels: facebook, x, instagram\nType: service-update\nApproved by: comms-team\n"
-        "Post: posts/2027-02-01-garden-waste-renewals.md"
+        "Post: posts/2027-02-01-garden-waste-renewals.md\n\n"
+        "Text for facebook, x, instagram:\nGarden waste permits for 2027 are on sale now. Renew yours by 28 February"
+        " so your bin keeps being emptied. Buy online at https://www.hart.gov.uk/garden-waste or call us on"
+        " 01252 622122. #GardenWaste"
     )
     assert event["uid"].endswith("@policy.hart.gov.uk")
 
@@ -66,7 +69,7 @@ def test_a_failing_or_unapproved_post_is_tentative_and_says_why(example) -> None
     found = events(example)
     unapproved = found["Summer reading challenge (no approval, and a lower case hashtag)"]
     assert unapproved["status"] == "TENTATIVE"
-    assert unapproved["description"].endswith("Not ready for Sprout: fails policy-check (approval-missing)")
+    assert "\nNot ready for Sprout: fails policy-check (approval-missing)\n" in unapproved["description"]
     assert "Approved by: (nobody yet)" in unapproved["description"]
     typo = found["Church Crookham fun run (a typo in the front matter)"]
     assert typo["status"] == "TENTATIVE"

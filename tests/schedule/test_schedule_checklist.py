@@ -30,11 +30,11 @@ def test_each_message_with_its_media_in_time_order(repo, schedule) -> None:
         "  - Alt text: Blue bin at the kerb\n"
         "  - Credit: Hart District Council\n"
     )
+    body = "```text\nFleet library opens until 7pm on Thursdays this month. #Fleet\n```\n\n"
     assert text.endswith(
-        "\n## Monday 01/02/2027 09:00 · x · posts/plain.md\n\n"
-        "No images or video: nothing to attach.\n"
-        "\n## Tuesday 02/02/2027 10:00 · facebook · posts/video.md\n\n" + media + "\n"
-        "## Tuesday 02/02/2027 10:00 · youtube · posts/video.md\n\n" + media
+        "\n## Monday 01/02/2027 09:00 · x · posts/plain.md\n\n" + body + "No images or video: nothing to attach.\n"
+        "\n## Tuesday 02/02/2027 10:00 · facebook · posts/video.md\n\n" + body + media + "\n"
+        "## Tuesday 02/02/2027 10:00 · youtube · posts/video.md\n\n" + body + media
     )
     assert len(rows(repo.root / "out" / "sprout-youtube.csv")) == 2
 
@@ -52,3 +52,14 @@ def test_inline_images_are_listed_with_their_alt_text(repo, schedule) -> None:
     schedule("sprout", "--out", "out", "posts")
     text = (repo.root / "out" / "media-checklist.md").read_text(encoding="utf-8")
     assert "- [ ] Image `images/pond.jpg`\n  - Alt text: Ducks on Fleet Pond\n" in text
+
+
+def test_a_fence_longer_than_the_texts_backticks_and_no_block_for_no_text(repo, schedule) -> None:
+    repo.post("code", body="Type ```` to start, or `code`.\n", publish_at="2027-02-01T09:00:00+00:00")
+    media = [{"file": "images/pond.jpg", "alt": "Ducks on Fleet Pond", "credit": "Hart District Council"}]
+    repo.post("image", body="![Ducks on Fleet Pond](images/pond.jpg)\n", media=media)
+    done = schedule("sprout", "--out", "out", "posts")
+    assert done.status == 0, done.err
+    text = (repo.root / "out" / "media-checklist.md").read_text(encoding="utf-8")
+    assert "\n\n`````text\nType ```` to start, or `code`.\n`````\n\n" in text
+    assert "posts/image.md\n\n- [ ] Image `images/pond.jpg`\n" in text  # an image alone publishes no text

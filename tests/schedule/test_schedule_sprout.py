@@ -41,11 +41,18 @@ def test_the_example_refuses_exactly_the_posts_with_errors(schedule, monkeypatch
     assert refused == {post for post, errors in expected.items() if errors}
 
 
+def test_the_readme_quotes_the_head_of_the_real_sprout_x_csv() -> None:
+    readme = (GOLDEN.parents[2] / "README.md").read_text(encoding="utf-8")
+    quoted = readme.split("The head of `sprout-x.csv`:\n\n```text\n", 1)[1].split("```", 1)[0]
+    golden = (GOLDEN / "sprout-x.csv").read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    assert quoted.count("\n") >= 2 and golden.startswith(quoted)
+
+
 # -- the CSV format ---------------------------------------------------------------------------
 
 
 def test_header_bom_crlf_and_rfc4180_quoting(repo, schedule) -> None:
-    repo.post("quoted", channels=["x"], text={"x": 'Bins, boxes and "bags"\nall go out by 7am 🗑️'})
+    repo.post("quoted", channels=["x"], text={"x": 'Bins, boxes and "bags"\\\nall go out by 7am 🗑️'})  # a hard break
     done = schedule("sprout", "--out", OUT, "posts")
     assert done.status == 0, done.err
     data = (repo.root / OUT / "sprout-x.csv").read_bytes()
@@ -103,8 +110,7 @@ def test_message_is_the_text_the_channel_publishes(repo, schedule) -> None:
     done = schedule("sprout", "--out", OUT, "posts")
     assert done.status == 0, done.err
     assert rows(repo.root / OUT / "sprout-facebook.csv")[1][2] == (
-        "Fleet Pond is lovely this week 🦆 #FleetPond\n\n"
-        "Read about the nature reserve https://www.hart.gov.uk/fleet-pond."
+        "Fleet Pond is lovely this week 🦆 #FleetPond Read about the nature reserve https://www.hart.gov.uk/fleet-pond."
     )
     assert rows(repo.root / OUT / "sprout-x.csv")[1][2] == "Our own words for x #FleetPond"
 

@@ -1,8 +1,9 @@
 """max_length: a channel's text, or an alt text, longer than the channel allows.
 
 X counts its weighted length (URLs 23, wide characters and emoji 2); the
-other channels count characters. The published text counts each Markdown
-link as its text, a space and its URL, and leaves inline images out.
+other channels count characters. What is counted is the published text
+(``Post.published_texts``): each Markdown link as its text, a space and its
+URL, inline images left out, and a line break inside a paragraph as a space.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from checks.lint.kinds.base import Check, Context, Parameter, Problem
 from checks.lint.xcount import weighted_length
-from checks.repo.post import Post, published_text
+from checks.repo.post import Post
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("subject", "channel_text", "Channel text or alt text.", {"enum": ["channel_text", "alt_text"]}),
@@ -30,14 +31,11 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
     subject = parameters["subject"]
 
     def check_text(post: Post) -> Iterator[Problem]:
-        published: dict[str, str] = {}  # channels that share the body share its published text
         for channel_id, source in post.channel_sources().items():
             channel = channels.get(channel_id)
             if channel is None:
                 continue
-            text = published.get(source.where)
-            if text is None:
-                text = published[source.where] = published_text(source.value).strip()
+            text = post.published_texts[channel_id]  # exactly what policy-schedule hands over
             length = weighted_length(text) if channel.counting == "x-weighted" else len(text)
             if length > channel.text_limit:
                 where = post.locate("text", channel_id) if source.where != "body" else (post.body_line, 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from kindcase import KindCase
 
 
@@ -52,6 +54,25 @@ class TestMaxLength(KindCase):
         # " Fleet Pond " and a URL's 23 make 35, so the text before may be 245 characters, not 246.
         self.check(post.format(text="a" * 245))
         self.check(post.format(text="a" * 246), (4, 1, {"channel": "x", "length": 281, "limit": 280}))
+
+    def test_a_body_wrapped_at_72_columns_counts_as_its_unwrapped_twin(self) -> None:
+        words = ("Sandbags are at the Hawley Lane depot until 8pm. " * 6).strip()
+        for text, length in ((words[:280], 280), (words[:280] + "s", 281)):
+            wrapped = textwrap.fill(text, width=72)
+            assert "\n" in wrapped and " " in text
+            found = [] if length <= 280 else [(4, 1, {"channel": "x", "length": length, "limit": 280})]
+            self.check(f"---\nchannels: [x]\n---\n{text}\n", *found)
+            self.check(f"---\nchannels: [x]\n---\n{wrapped}\n", *found)
+            for line_end in (" \n", "   \n", "\\\n"):  # a space left by the editor, and two hard breaks
+                self.check(f"---\nchannels: [x]\n---\n{wrapped.replace(chr(10), line_end)}\n", *found)
+
+    def test_a_hard_break_counts_one_and_a_paragraph_break_two(self) -> None:
+        post = "---\nchannels: [x]\n---\n{a}  \n{b}\n\n\n\n{c}\n"
+        # 100 + 1 + 100 + 2 + 77 = 280: the two spaces and the extra blank lines are not published
+        self.check(post.format(a="a" * 100, b="b" * 100, c="c" * 77))
+        self.check(
+            post.format(a="a" * 100, b="b" * 100, c="c" * 78), (4, 1, {"channel": "x", "length": 281, "limit": 280})
+        )
 
     def test_alt_text_on_channels_with_an_alt_text_limit(self) -> None:
         self.check(
