@@ -56,19 +56,22 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check | None:
     if register is None:  # without a register, image-consent-missing alone checks consent
         return None
     wanted = parameters["check"]
+    known = context.policy.channels
 
     def check(post: Post) -> Iterator[Problem]:
+        published = post.publish.date()  # publish is London time already
+        channels = [channel for channel in post.channels if channel in known]  # channel-unknown has the others
         for item in post.media:
             ref = item.fields.get("consent")
             if item.index is None or not isinstance(ref, str) or not ref.strip():
                 continue
-            found = first_finding(register.find(ref), item, post)
+            found = first_finding(register.find(ref), item, published, channels)
             if found is not None and found[0] == wanted:
                 values = {
                     "ref": ref.strip(),
                     "file": item.file,
-                    "published": long_date(post.publish.date()),
-                    "channels": ", ".join(post.channels),
+                    "published": long_date(published),
+                    "channels": ", ".join(channels),
                     "withdrawn": "",
                     "problem": "",
                     **found[1],
@@ -78,18 +81,19 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check | None:
     return check
 
 
-def first_finding(record: Consent | None, item: MediaItem, post: Post) -> tuple[str, dict[str, str]] | None:
+def first_finding(
+    record: Consent | None, item: MediaItem, published: date, channels: list[str]
+) -> tuple[str, dict[str, str]] | None:
     """The item's one finding, the first of ``ORDER`` that applies, with its values; None when consent covers it."""
     if record is None:
         return "unknown", {}
-    published = post.publish.date()  # publish is London time already
     if record.withdrawn is not None:
         check = "withdrawn" if record.withdrawn <= published else "withdrawn-after-publishing"
         return check, {"withdrawn": long_date(record.withdrawn)}
     expired = _out_of_date(record, published)
     if expired:
         return "expired", {"problem": expired}
-    outside = _out_of_scope(record, item, post)
+    outside = _out_of_scope(record, item, channels)
     return ("scope", {"problem": outside}) if outside else None
 
 
@@ -101,9 +105,9 @@ def _out_of_date(record: Consent, published: date) -> str:
     return ""
 
 
-def _out_of_scope(record: Consent, item: MediaItem, post: Post) -> str:
+def _out_of_scope(record: Consent, item: MediaItem, channels: list[str]) -> str:
     if record.channels is not None:
-        outside = [channel for channel in post.channels if channel not in record.channels]
+        outside = [channel for channel in channels if channel not in record.channels]
         if outside:
             return f"covers {', '.join(sorted(record.channels))}, not {', '.join(outside)}"
     if item.fields.get("children") is True and not record.children:

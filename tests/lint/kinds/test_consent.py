@@ -93,6 +93,14 @@ class TestConsent(KindCase):
         self.check(children, found(problem=problem), register=adults, check="scope")
         self.check(children, register=[{**adults[0], "children": True}], check="scope")
 
+    def test_a_channel_the_policy_does_not_list_is_left_to_channel_unknown(self) -> None:
+        typo = post().replace("channels: [facebook, x]", "channels: [facebook, twiter]")
+        facebook = [{"ref": "CR-1", "given": "2027-01-01", "channels": ["facebook"]}]
+        self.check(typo, register=facebook, check="scope")
+        gone = [{**facebook[0], "withdrawn": "2027-06-18"}]
+        expected = found(withdrawn="18 June 2027", channels="facebook")
+        self.check(typo, expected, register=gone, check="withdrawn-after-publishing")
+
     def test_an_item_gets_only_the_first_finding_in_the_contracts_order(self) -> None:
         everything = {"ref": "CR-1", "given": "2027-06-18", "expires": "2027-06-20", "channels": ["facebook"]}
         withdrawn = every_check(post(), [{**everything, "withdrawn": "2027-06-19"}])
