@@ -53,12 +53,13 @@ def test_an_item_gets_one_finding_even_when_every_rule_would_apply(corpus) -> No
     assert fun_run == ["image-consent-withdrawn"]
 
 
-def test_the_warning_names_the_withdrawal_date_and_the_posts_channels(corpus) -> None:
+def test_the_warning_names_the_withdrawal_date_the_publish_date_and_the_posts_channels(corpus) -> None:
     _, report, _ = corpus
     (warning,) = [f for f in report["findings"] if f["severity"] == "warning"]
     assert warning["message"] == (
         "Consent CR-2027-034 for images/yateley-lake-clean-up.jpg was withdrawn on 18 June 2027, after this post"
-        " went out on facebook, instagram: take it down where the channel allows and do not use it again"
+        " went out on 17 June 2027 on facebook, instagram: take it down where the channel allows and do not use it"
+        " again"
     )
     assert warning["clause"] == "service-standards.personal-images.withdraw"
 

@@ -76,7 +76,7 @@ EVERY_USE = [
         "posts/2027-02-01-choir-concert.md",
         "image-consent-withdrawn-after-publishing",
         "Consent CR-7 for images/hook-choir.jpg was withdrawn on 15 April 2027, after this post went out on"
-        " facebook, x: take it down where the channel allows and do not use it again",
+        " 1 February 2027 on facebook, x: take it down where the channel allows and do not use it again",
     ),
     (
         "posts/2027-05-01-choir-open-day.md",
