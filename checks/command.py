@@ -1,4 +1,5 @@
-"""The edge of every command (policy-check, policy-schedule, policy-inbox): what becomes an exit status.
+"""The edge of every command (policy-check, policy-schedule, policy-inbox, policy-analytics): what becomes an exit
+status, and where a report is written.
 
 A usage error, or a problem in our own data (``DataError``), is one line on
 standard error and exit status 2, never a traceback; Ctrl-C is 130; a reader
@@ -10,6 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import TextIO
 
 
 class UsageError(Exception):
@@ -31,3 +37,17 @@ def at_the_edge(prog: str, run: Callable[[], int], usage_errors: tuple[type[Exce
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def write_output(emit: Callable[[TextIO], None], output: Path | None) -> None:
+    """``emit`` a report to ``output`` (UTF-8) or to standard output; a file that cannot be written is a usage error."""
+    if output is None:
+        if hasattr(sys.stdout, "reconfigure"):  # never fail on a character the terminal cannot show
+            sys.stdout.reconfigure(errors="backslashreplace", newline="")
+        emit(sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
+            emit(stream)
+    except OSError as error:
+        raise UsageError(f"cannot write '{output}': {error.strerror}") from None

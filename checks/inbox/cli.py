@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checks import __version__
-from checks.command import UsageError, at_the_edge
+from checks.command import UsageError, at_the_edge, write_output
 
 if TYPE_CHECKING:
     from checks.inbox.report import Period
@@ -105,7 +105,7 @@ REPORT_HELP = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(argv)
-    from checks.inbox.export import ExportError
+    from checks.csvfile import ExportError
     from checks.inbox.workdays import MissingHolidays
 
     return at_the_edge("policy-inbox", lambda: COMMANDS[options.command](options), (ExportError, MissingHolidays))
@@ -116,7 +116,7 @@ def run_triage(options: Options) -> int:
     from checks.inbox.triage import triage_export
 
     triaged = triage_export(options.export, *_build(options))
-    _write(lambda stream: REPORTERS[options.format](triaged, options.export, stream), options.output)
+    write_output(lambda stream: REPORTERS[options.format](triaged, options.export, stream), options.output)
     return 1 if triaged.problems else 0
 
 
@@ -126,7 +126,7 @@ def run_report(options: Options) -> int:
 
     period = _period(options.period_from, options.period_to)
     figures, triaged = report_export(options.export, *_build(options), period)
-    _write(lambda stream: REPORTERS[options.format](figures, stream, public=options.public), options.output)
+    write_output(lambda stream: REPORTERS[options.format](figures, stream, public=options.public), options.output)
     return 1 if triaged.problems else 0
 
 
@@ -146,7 +146,7 @@ def _build(options: Options) -> tuple[Policy, dict[str, Label], Settings, InboxS
 
 
 def _check_paths(options: Options) -> None:
-    from checks.inbox.export import check_size
+    from checks.csvfile import check_size
 
     if options.config is not None and not options.config.is_file():
         raise UsageError(f"settings file '{options.config}' not found")
@@ -169,19 +169,6 @@ def _period(first: str | None, last: str | None) -> Period:
     if period.start is not None and period.end is not None and period.end < period.start:
         raise UsageError(f"--to {last} is before --from {first}")
     return period
-
-
-def _write(emit: Callable[..., None], output: Path | None) -> None:
-    if output is None:
-        if hasattr(sys.stdout, "reconfigure"):  # never fail on a character the terminal cannot show
-            sys.stdout.reconfigure(errors="backslashreplace", newline="")
-        emit(sys.stdout)
-        return
-    try:
-        with output.open("w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
-            emit(stream)
-    except OSError as error:
-        raise UsageError(f"cannot write '{output}': {error.strerror}") from None
 
 
 COMMANDS: dict[str, Callable[[Options], int]] = {"triage": run_triage, "report": run_report}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from checks.inbox.export import records
+from checks.csvfile import records
 from checks.inbox.triage import Result, Triaged
 from checks.words import counted
 

@@ -1,10 +1,9 @@
 """The report as one self-contained HTML page: inline CSS, charts as inline SVG, a table beside each chart.
 
-Nothing is fetched from anywhere: no script, font, stylesheet or image outside
-the file. The page follows the reader's light or dark scheme
-(``prefers-color-scheme``); each chart is an ``<svg role="img">`` labelled by
-its title and a sentence saying what it shows, and the same numbers stand in a
-table with a caption beside it, for those who cannot see the chart.
+The page, its style and its chart-and-table pairs come from ``checks.htmlreport``,
+which policy-analytics's page shares: nothing is fetched from anywhere, the page
+follows the reader's light or dark scheme, and each chart has a text alternative
+and its numbers in a table beside it.
 """
 
 from __future__ import annotations
@@ -12,40 +11,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
-from checks.charts import BarChart, Series, bar_chart_svg, duration, percent
+from checks import htmlreport
+from checks.charts import BarChart, Series, duration, percent
 from checks.inbox.report import Figures, long_date, period_words, reply_bands, report_dict
 from checks.words import counted, noun_for, verb_for
-
-STYLE = """
-:root { color-scheme: light dark; --ink: #0b0c0c; --paper: #ffffff; --muted: #484949; --rule: #b1b4b6;
-  --chart-1: #1d70b8; --chart-2: #6f4a9c; --chart-grid: #b1b4b6; --panel: #f3f2f1; }
-@media (prefers-color-scheme: dark) {
-  :root { --ink: #f3f2f1; --paper: #141414; --muted: #c8c8c8; --rule: #6f777b;
-    --chart-1: #6aa9e0; --chart-2: #c29ee6; --chart-grid: #505a5f; --panel: #262626; }
-}
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--paper); color: var(--ink);
-  font: 1.0625rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-main { max-width: 64rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
-h1 { font-size: 2rem; line-height: 1.2; margin: 1rem 0 0.5rem; }
-h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; border-top: 1px solid var(--rule); padding-top: 1.5rem; }
-.lede { font-size: 1.1875rem; color: var(--muted); }
-.note { background: var(--panel); border-left: 0.3rem solid var(--chart-1); padding: 0.75rem 1rem; }
-.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 1rem; padding: 0;
-  list-style: none; }
-.figures li { background: var(--panel); padding: 1rem; }
-.figures strong { display: block; font-size: 1.75rem; line-height: 1.2; }
-.pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; align-items: start; }
-@media (max-width: 48rem) { .pair { grid-template-columns: minmax(0, 1fr); } }
-figure { margin: 0; }
-figcaption { color: var(--muted); font-size: 1rem; margin-top: 0.5rem; }
-.chart__svg { display: block; width: 100%; max-width: 34rem; height: auto; color: var(--ink); }
-table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
-th, td { text-align: left; padding: 0.4rem 0.5rem 0.4rem 0; border-bottom: 1px solid var(--rule);
-  vertical-align: top; }
-td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
-"""
 
 
 def write_html(figures: Figures, stream: TextIO, *, public: bool = False) -> None:
@@ -69,16 +38,12 @@ def report_page(figures: Figures, *, public: bool = False) -> str:
         else "For the communications team: this report names messages by their id in the export. Do not publish it; "
         "publish the report made with --public."
     )
-    return (
-        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>Social media inbox report, {escape(period)}: Hart District Council</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        "<h1>How we answered messages on social media</h1>\n"
-        f'<p class="lede">Hart District Council, messages received {escape(period)}. '
-        f"Measured against version {escape(data['policy_version'])} of the social media policy.</p>\n"
-        f'<p class="note">{escape(audience)}</p>\n' + "\n".join(sections) + "\n</main>\n</body>\n</html>\n"
+    title = f"Social media inbox report, {period}: Hart District Council"
+    lede = (
+        f"Hart District Council, messages received {period}. "
+        f"Measured against version {data['policy_version']} of the social media policy."
     )
+    return htmlreport.page(title, "How we answered messages on social media", lede, audience, sections)
 
 
 def _summary(data: dict[str, Any], figures: Figures) -> str:
@@ -123,7 +88,7 @@ def _replies(replies: dict[str, Any], figures: Figures) -> str:
         f"took {escape(duration(times['p90']))} or less. {escape(target_words)}</p>"
     )
     table = _table("First replies by time taken", ("Time taken", "Messages"), bands)
-    return f"<h2>Replies</h2>\n{text}\n{_pair(chart, table)}"
+    return f"<h2>Replies</h2>\n{text}\n{htmlreport.pair(chart, table)}"
 
 
 def _bands_sentence(bands: list[tuple[str, int]]) -> str:
@@ -184,20 +149,8 @@ def _labels(labels: dict[str, int]) -> str:
     )
     table = _table("Messages per label", ("Label", "Messages"), rows)
     note = "<p>A message can have several labels; “none” needs nothing more.</p>"
-    return f"<h2>Messages per label</h2>\n{note}\n{_pair(chart, table)}"
-
-
-def _pair(chart: BarChart, table: str) -> str:
-    caption = f"<figcaption>{escape(chart.title)}: the numbers are in the table.</figcaption>"
-    figure = f"<figure>{bar_chart_svg(chart)}{caption}</figure>"
-    return f'<div class="pair">\n{figure}\n{table}\n</div>'
+    return f"<h2>Messages per label</h2>\n{note}\n{htmlreport.pair(chart, table)}"
 
 
 def _table(caption: str, header: tuple[str, str], rows: list[tuple[str, Any]], *, numbers: bool = True) -> str:
-    value_class = ' class="number"' if numbers else ""
-    head = f'<tr><th scope="col">{escape(header[0])}</th><th scope="col"{value_class}>{escape(header[1])}</th></tr>'
-    body = "".join(
-        f'<tr><th scope="row">{escape(str(name))}</th><td{value_class}>{escape(str(value))}</td></tr>'
-        for name, value in rows
-    )
-    return f"<table><caption>{escape(caption)}</caption><thead>{head}</thead><tbody>{body}</tbody></table>"
+    return htmlreport.table(caption, header, rows, (False, numbers))

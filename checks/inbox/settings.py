@@ -15,7 +15,7 @@ from typing import Any
 from checks.policy import yamlio
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
-from checks.repo.settings import Settings, find_settings, load_settings
+from checks.repo.settings import Settings, load_section, settings_for_export
 
 COLUMNS = ("id", "network", "kind", "received_at", "author", "author_name", "text", "post_type", "replied_at")
 REQUIRED_COLUMNS = ("id", "network", "kind", "received_at", "author", "text")
@@ -42,17 +42,13 @@ def account_key(author: str) -> str:
 
 def settings_path(export: Path, config: Path | None) -> Path | None:
     """``--config``, or the nearest ``.policy-check.yaml`` in the export's folder or a parent."""
-    return config if config is not None else find_settings(export.resolve().parent)
+    return settings_for_export(export, config)
 
 
 def load_inbox_settings(path: Path | None, policy: Policy) -> tuple[Settings, InboxSettings]:
     """The whole settings (validated as policy-check validates them) and their inbox section, typed."""
-    settings = load_settings(path, policy, policy.schema_dir)
-    if path is None:
-        return settings, InboxSettings()
-    text = path.read_text(encoding="utf-8")  # load_settings has read and validated it
-    data = yamlio.load(text) or {}
-    return settings, _inbox(str(path), text, data.get("inbox") or {})
+    settings, text, section = load_section(path, policy, "inbox")
+    return settings, _inbox(str(path), text, section) if path is not None else InboxSettings()
 
 
 def _inbox(label: str, text: str, data: dict[str, Any]) -> InboxSettings:

@@ -274,3 +274,17 @@ def _bad_field(raw: dict[str, Any]) -> str:
     except ValueError:
         return "start"
     return "end"
+
+
+def settings_for_export(export: Path, config: Path | None) -> Path | None:
+    """``--config``, or the nearest settings file in an export's folder or a parent (policy-inbox, policy-analytics)."""
+    return config if config is not None else find_settings(export.resolve().parent)
+
+
+def load_section(path: Path | None, policy: Policy, key: str) -> tuple[Settings, str, dict[str, Any]]:
+    """The whole settings, validated as policy-check validates them, one product's section and the file's text."""
+    settings = load_settings(path, policy, policy.schema_dir)
+    if path is None:
+        return settings, "", {}
+    text = path.read_text(encoding="utf-8")  # load_settings has read and validated it
+    return settings, text, (yamlio.load(text) or {}).get(key) or {}

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from checks.csvfile import MAX_EXPORT_BYTES, ExportError
 from checks.inbox.cli import main
-from checks.inbox.export import MAX_EXPORT_BYTES, ExportError, read_export
+from checks.inbox.export import read_export
 from checks.inbox.settings import InboxSettings
 
 GOOD = "ok-1,facebook,comment,2027-03-17T11:30:00+00:00,lisa.cho,Lisa Cho,Fallen tree on the path,news,"
