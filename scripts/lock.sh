@@ -3,8 +3,8 @@
 #
 #   requirements/runtime.txt  [project].dependencies (the GitHub Action installs this)
 #   requirements/site.txt     runtime + the site extra (the pages workflow)
-#   requirements/commands.txt runtime + the schedule and inbox extras (a content repo's policy-schedule
-#                             and policy-inbox workflows)
+#   requirements/commands.txt runtime + the schedule, inbox and analytics extras (a content repo's
+#                             policy-schedule, policy-inbox and policy-analytics workflows)
 #   requirements/dev.txt      runtime + the site and dev extras (scripts/setup.sh and CI)
 #
 # Run it after any change to the dependencies in pyproject.toml:
@@ -82,4 +82,4 @@ lock() { # lock <output> [uv pip compile options...]
 lock dev.txt --extra dev "$@"
 lock runtime.txt --constraint requirements/dev.txt "$@"
 lock site.txt --extra site --constraint requirements/dev.txt "$@"
-lock commands.txt --extra schedule --extra inbox --constraint requirements/dev.txt "$@"
+lock commands.txt --extra schedule --extra inbox --extra analytics --constraint requirements/dev.txt "$@"

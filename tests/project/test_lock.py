@@ -41,7 +41,7 @@ REQUIREMENTS = PROJECT / "requirements"
 LOCKS = {  # lock -> the extras it holds
     "runtime.txt": [],
     "site.txt": ["site"],
-    "commands.txt": ["schedule", "inbox"],
+    "commands.txt": ["schedule", "inbox", "analytics"],
     "dev.txt": ["dev"],
 }
 FINGERPRINT = re.compile(r"^# pyproject-dependencies-sha256: ([0-9a-f]{64})$", re.MULTILINE)
@@ -284,6 +284,7 @@ INSTALLERS = {
     "action.yml": '"$ACTION_PATH/requirements/runtime.txt"',
     "examples/content-repo/.github/workflows/schedule.yml": ".policy-project/requirements/commands.txt",
     "examples/content-repo/.github/workflows/inbox-report.yml": ".policy-project/requirements/commands.txt",
+    "examples/content-repo/.github/workflows/analytics-report.yml": ".policy-project/requirements/commands.txt",
 }
 
 

@@ -38,7 +38,8 @@ OURS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 EXAMPLE_WORKFLOW = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "policy-check.yml"
 EXAMPLE_SCHEDULE = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "schedule.yml"
 EXAMPLE_INBOX_REPORT = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "inbox-report.yml"
-WORKFLOWS = [*OURS, EXAMPLE_WORKFLOW, EXAMPLE_SCHEDULE, EXAMPLE_INBOX_REPORT]
+EXAMPLE_ANALYTICS_REPORT = PROJECT / "examples" / "content-repo" / ".github" / "workflows" / "analytics-report.yml"
+WORKFLOWS = [*OURS, EXAMPLE_WORKFLOW, EXAMPLE_SCHEDULE, EXAMPLE_INBOX_REPORT, EXAMPLE_ANALYTICS_REPORT]
 ACTION = PROJECT / "action.yml"
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 UNTRUSTED = re.compile(
@@ -58,7 +59,7 @@ def test_the_workflows_are_there() -> None:
     assert [path.name for path in OURS] == ["example.yml", "pages.yml", "tests.yml"]
     assert EXAMPLE_WORKFLOW.is_file()
     examples = sorted(path.name for path in EXAMPLE_WORKFLOW.parent.glob("*.y*ml"))
-    assert examples == ["inbox-report.yml", "policy-check.yml", "schedule.yml"]
+    assert examples == ["analytics-report.yml", "inbox-report.yml", "policy-check.yml", "schedule.yml"]
 
 
 # -- published schemas ------------------------------------------------------------------
@@ -278,3 +279,22 @@ def test_content_repo_schedule_workflow_builds_both_and_uploads_them() -> None:
     upload = job["steps"][-1]
     assert upload["uses"].startswith("actions/upload-artifact@")
     assert upload["with"]["path"] == "schedule/" and upload["with"]["if-no-files-found"] == "error"
+
+
+def test_content_repo_analytics_workflow_runs_by_hand_and_uploads_the_html_report() -> None:
+    workflow = load(EXAMPLE_ANALYTICS_REPORT)
+    assert list(workflow["on"]) == ["workflow_dispatch"]
+    assert set(workflow["on"]["workflow_dispatch"]["inputs"]) == {"month", "posts", "profiles"}
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    assert "permissions" not in job
+    script = next(step for step in job["steps"] if "policy-analytics report" in step.get("run", ""))
+    assert set(script["env"]) == {"MONTH", "POSTS", "PROFILES"}  # inputs reach the script as variables
+    command = " ".join(script["run"].replace("\\\n", " ").split())
+    assert (
+        'policy-analytics report --format html --posts . --profiles "$PROFILES" --from "$from" --to "$to" '
+        '-o "report/analytics-$MONTH.html" "$POSTS" || [ "$?" = 1 ]'
+    ) in command
+    upload = job["steps"][-1]
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    assert upload["with"]["path"] == "report/" and upload["with"]["if-no-files-found"] == "error"
