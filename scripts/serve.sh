@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: build the site from policy/, show policy-check on the example
-# content repo, then serve the site on http://127.0.0.1:8000/ (Ctrl-C stops).
+# The main job: build the site from policy/, show policy-check, policy-schedule,
+# policy-inbox and policy-analytics on the example content repo, then serve the
+# site on http://127.0.0.1:8000/ (Ctrl-C stops).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -23,6 +24,10 @@ echo
 echo "== policy-inbox on examples/content-repo/inbox/sample-export.csv (invented residents) =="
 (cd examples/content-repo && ../../.venv/bin/policy-inbox triage inbox/sample-export.csv &&
   ../../.venv/bin/policy-inbox report inbox/sample-export.csv | head -n 12) || true
+echo
+echo "== policy-analytics on examples/content-repo/analytics/ (invented Sprout Social exports) =="
+(cd examples/content-repo && ../../.venv/bin/policy-analytics report --posts . \
+  --profiles analytics/profile-performance.csv analytics/post-performance.csv) || true
 echo
 echo "== Serving the site on http://127.0.0.1:${port}/ (Ctrl-C to stop) =="
 exec .venv/bin/python -m http.server --bind 127.0.0.1 --directory site "$port"

@@ -48,3 +48,15 @@ def test_followers_cover_each_profile(data) -> None:
         ("x", "Hart District Council"),
     ]
 
+
+def test_the_readmes_quoted_output_is_the_real_output(tmp_path, monkeypatch) -> None:
+    """README.md quotes policy-analytics on the example: each quoted line is really there, in order ("..." skips)."""
+    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```text\n$ policy-analytics report ")[1].split("```")[0]
+    arguments, *quoted = block.splitlines()
+    monkeypatch.chdir(EXAMPLE)
+    status, text = report(arguments.split(), tmp_path, fmt="text")
+    assert status == 0
+    real = iter(text.splitlines())
+    for wanted in (line for line in quoted if line != "..."):
+        assert wanted in real, f"README.md quotes a line policy-analytics does not write: {wanted}"

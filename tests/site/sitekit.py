@@ -416,6 +416,42 @@ def run_axe(page: Any) -> list[str]:
     return page.evaluate(RUN_AXE, AXE_TAGS)
 
 
+def axe_and_other_hosts(browser: Any, url: str, variant: Variant, screenshot: str) -> tuple[list[str], list[str]]:
+    """A page alone (such as a command's HTML report): axe's violations and every request to another host.
+
+    A screenshot of the whole page goes to ``SCREENSHOTS`` as ``<screenshot>-<variant>.png``.
+    """
+    context = new_context(browser, variant)
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(url, wait_until="load")
+        violations = run_axe(page)
+        tall = page.evaluate("() => document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": variant.width, "height": tall})
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{screenshot}-{variant.name}.png"))
+        origin = url.split("/", 3)[:3]
+        return violations, [request for request in requests if request.split("/", 3)[:3] != origin]
+    finally:
+        context.close()
+
+
+def body_backgrounds(browser: Any, url: str) -> dict[str, str]:
+    """The page's background colour in the light and the dark scheme, as the browser computes it."""
+    backgrounds = {}
+    for variant in VARIANTS[:2]:
+        context = new_context(browser, variant)
+        try:
+            page = context.new_page()
+            page.goto(url)
+            backgrounds[variant.scheme] = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        finally:
+            context.close()
+    return backgrounds
+
+
 def crawl_variant(browser: Any, variant: Variant, site_url: str, paths: list[str]) -> Crawl:
     """``crawl_pages`` in a browser context of its own for the variant, shared with no other test, with
     reduced motion emulated (the theme then runs no transitions), closed when the crawl is done."""

@@ -16,14 +16,13 @@ from typing import Any
 import pytest
 from sitekit import (
     PROJECT,
-    SCREENSHOTS,
     VARIANT_NAMES,
     VARIANTS,
+    axe_and_other_hosts,
+    body_backgrounds,
     build_site,
     html_text,
-    new_context,
     page_file,
-    run_axe,
     serve,
 )
 
@@ -186,52 +185,26 @@ def test_a_broken_report_stops_the_build_with_its_file_and_problem(
 # -- in the browser -------------------------------------------------------------------------------
 
 
-def _check(browser: Any, url: str, variant: Any, screenshot: str) -> tuple[list[str], list[str]]:
-    """axe's violations and every request to another host; a screenshot of the whole page."""
-    context = new_context(browser, variant)
-    try:
-        page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(url, wait_until="load")
-        violations = run_axe(page)
-        tall = page.evaluate("() => document.documentElement.scrollHeight")
-        page.set_viewport_size({"width": variant.width, "height": tall})
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{screenshot}-{variant.name}.png"))
-        origin = url.split("/", 3)[:3]
-        return violations, [request for request in requests if request.split("/", 3)[:3] != origin]
-    finally:
-        context.close()
-
-
 @pytest.mark.parametrize("variant", VARIANTS, ids=VARIANT_NAMES)
 def test_the_page_with_reports_has_no_axe_violations_and_no_other_host(browser, reports_url, variant) -> None:
-    violations, elsewhere = _check(browser, reports_url + PAGE, variant, "how-were-doing")
+    violations, elsewhere = axe_and_other_hosts(browser, reports_url + PAGE, variant, "how-were-doing")
     assert violations == []
     assert elsewhere == []
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=VARIANT_NAMES)
 def test_the_html_report_has_no_axe_violations_and_asks_no_other_host(browser, html_report, variant) -> None:
-    violations, elsewhere = _check(browser, html_report, variant, "inbox-report")
+    violations, elsewhere = axe_and_other_hosts(browser, html_report, variant, "inbox-report")
     assert violations == []
     assert elsewhere == []
 
 
 def test_the_html_report_follows_the_colour_scheme(browser, html_report) -> None:
-    backgrounds = {}
-    for variant in (VARIANTS[0], VARIANTS[1]):
-        context = new_context(browser, variant)
-        page = context.new_page()
-        page.goto(html_report)
-        backgrounds[variant.scheme] = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
-        context.close()
-    assert backgrounds == {"light": "rgb(255, 255, 255)", "dark": "rgb(20, 20, 20)"}
+    assert body_backgrounds(browser, html_report) == {"light": "rgb(255, 255, 255)", "dark": "rgb(20, 20, 20)"}
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=VARIANT_NAMES)
 def test_the_page_with_no_report_has_no_axe_violations(browser, site_url, variant) -> None:
-    violations, elsewhere = _check(browser, site_url + PAGE, variant, "how-were-doing-no-report")
+    violations, elsewhere = axe_and_other_hosts(browser, site_url + PAGE, variant, "how-were-doing-no-report")
     assert violations == []
     assert elsewhere == []
