@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
+from checks.caches import lru_cached
 from checks.policy.london import LONDON
 
 LOCAL = re.compile(
@@ -38,6 +39,7 @@ def not_a_day(day_first: bool) -> str:
 CLOCKS_FORWARD = "is a London time that does not exist (the clocks went forward)"
 
 
+@lru_cached(4096)  # the channels of one post share their minute: each Date is read once
 def published(value: str, day_first: bool) -> datetime:
     """A post's ``Date`` as an aware Europe/London datetime; ValueError saying why it is not one."""
     if ISO.match(value):

@@ -46,7 +46,7 @@ PROFILE_VALUES = ("Date", "Network", "Profile")  # and the two numbers, which mu
 TEXT_CHARACTERS = 80  # of a post's text: what top_posts shows, and more than rule 2 compares
 NOT_AVAILABLE = frozenset({"", "-", "n/a"})
 T = TypeVar("T")
-NUMBER = re.compile(r"(?P<sign>[-+\u2212]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)")
+NUMBER = re.compile(r"(?P<sign>[-+\u2212]?)(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +178,10 @@ class _Row:
 
     def count(self, column: str, *, signed: bool = False, available: bool = False) -> int | None:
         """A whole number, thousands separators allowed; None when not available (empty, ``-`` or ``N/A``)."""
-        value, name = self.value(column), self.columns.names[column]
+        value = self.value(column)
+        if value.isascii() and value.isdigit():  # most cells: no separator, no sign
+            return int(value)
+        name = self.columns.names[column]
         if value.casefold() in NOT_AVAILABLE:
             if available:
                 raise ValueError(f"column '{name}' has no value")

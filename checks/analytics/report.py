@@ -46,7 +46,7 @@ class Row:
 
     @property
     def day(self) -> date:
-        return self.message.published.astimezone(LONDON).date()
+        return self.message.published.date()  # a London time already
 
 
 @dataclass
