@@ -6,16 +6,19 @@ count go through it, so none of them says "1 messages" or "1 were".
 
 from __future__ import annotations
 
-# Nouns whose plural is not the singular plus "s"; every other noun takes "s".
-IRREGULAR = {"person": "people", "reply": "replies", "query": "queries", "child": "children", "this": "these"}
+# Nouns whose plural follows no rule of ``plural``.
+IRREGULAR = {"person": "people", "child": "children", "this": "these"}
 # Verbs and their plural forms, for the verb that follows a count.
 VERBS = {"is": "are", "was": "were", "has": "have", "needs": "need", "does": "do"}
 
 
 def plural(noun: str) -> str:
-    """The plural of a noun: an irregular one from the table, else the noun plus "s" ("es" after s, x, ch, sh)."""
+    """The plural of a noun: an irregular one from the table, "ies" for a consonant and "y", "es" after s, x, ch
+    and sh, else the noun plus "s"."""
     if noun in IRREGULAR:
         return IRREGULAR[noun]
+    if noun.endswith("y") and noun[-2:-1] not in ("", "a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     return noun + "s"

@@ -56,3 +56,11 @@ class Report:
     @property
     def failed(self) -> bool:
         return any(f.fails for f in self.findings)
+
+    def as_dict(self) -> dict[str, object]:
+        """The object ``policy-check --format json`` prints, in the content contract's shape."""
+        return {
+            "policy_version": self.policy_version,
+            "files_checked": self.files_checked,
+            "findings": [finding.as_dict() for finding in self.findings],
+        }

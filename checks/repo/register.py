@@ -89,17 +89,30 @@ def read_register(settings: Settings, policy: Policy) -> Register | None:
         return register_from_records(settings.consent_records, policy)
     if settings.consent_register is None:
         return None
+    if settings.consent_register_text is not None:
+        return register_from_text(settings.consent_register_text, settings.consent_register, policy)
     return load_register(settings.consent_register, policy)
 
 
 def load_register(path: Path, policy: Policy) -> Register:
     """Read, check and build the register at ``path``; any problem is a DataError at its line."""
-    label = str(path)
+    kind_of(path)
+    return register_from_text(read_text(path, str(path)), path, policy)
+
+
+def kind_of(path: Path) -> str:
+    """A register's format, "csv" or "yaml": the extension of the name the settings give it decides."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".yaml", ".yml"):
-        raise DataError(label, f"a consent register is a .yaml, .yml or .csv file, not '{suffix or path.name}'")
-    text = read_text(path, label).removeprefix("\ufeff")  # a byte order mark, as spreadsheets write it
-    records = _csv_records(text, label) if suffix == ".csv" else _yaml_records(text, label)
+        raise DataError(str(path), f"a consent register is a .yaml, .yml or .csv file, not '{suffix or path.name}'")
+    return "csv" if suffix == ".csv" else "yaml"
+
+
+def register_from_text(text: str, path: Path, policy: Policy) -> Register:
+    """Check and build a register from its text; ``path`` names it in errors and, by its extension, its format."""
+    label = str(path)
+    text = text.removeprefix("\ufeff")  # a byte order mark, as spreadsheets write it
+    records = _csv_records(text, label) if kind_of(path) == "csv" else _yaml_records(text, label)
     return _build(records, policy)
 
 

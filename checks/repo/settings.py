@@ -46,6 +46,7 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     consent_register: Path | None = None  # the register file, relative to the settings file's folder
     consent_records: list[dict[str, Any]] | None = None  # a rule example's register, given inline instead
+    consent_register_text: str | None = None  # the register's text, given instead of read (the staff page)
 
     @property
     def root(self) -> Path:
@@ -153,8 +154,12 @@ def load_settings(path: Path | None, policy: Policy, schema_dir: Path) -> Settin
     """Read and validate a settings file; ``None`` gives empty settings."""
     if path is None:
         return Settings()
+    return parse_settings(read_text(path, str(path)), path, policy, schema_dir)
+
+
+def parse_settings(text: str, path: Path, policy: Policy, schema_dir: Path) -> Settings:
+    """Settings from a settings file's text; ``path`` names the file in errors, and the register is beside it."""
     label = str(path)
-    text = read_text(path, label)
     try:
         data = yamlio.load(text)
     except yamlio.YAMLProblem as problem:
@@ -195,6 +200,11 @@ def read_text(path: Path, label: str) -> str:
         raise DataError(label, f"cannot be read: {error.strerror or error}") from None
     if raw is None:
         raise DataError(label, "is larger than 1 MiB")
+    return decode_text(raw, label)
+
+
+def decode_text(raw: bytes, label: str) -> str:
+    """A data file's bytes as text, or a DataError at the first byte that is not UTF-8."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

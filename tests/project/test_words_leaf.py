@@ -17,7 +17,15 @@ def test_a_sentence_agrees_with_its_count(number: int, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("noun", "expected"),
-    [("message", "messages"), ("reply", "replies"), ("person", "people"), ("box", "boxes"), ("match", "matches")],
+    [
+        ("message", "messages"),
+        ("reply", "replies"),
+        ("emergency", "emergencies"),
+        ("day", "days"),
+        ("person", "people"),
+        ("box", "boxes"),
+        ("match", "matches"),
+    ],
 )
 def test_plurals(noun: str, expected: str) -> None:
     assert plural(noun) == expected
