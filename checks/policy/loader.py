@@ -50,6 +50,8 @@ SCHEMA_OF = {
     "pre-election.yaml": "pre-election",
     **dict.fromkeys(DOCUMENT_FILES, "document"),
 }
+# What a content repo holds: the policy carries their schemas, so that reading them needs no schema file.
+REPO_SCHEMAS = ("post", "settings", "consent-register")
 # One file per rule of policy-check, and one per label of policy-inbox (``checks.policy.labels`` builds those).
 SUBFOLDERS = {"rules": "rule", "labels": "label"}
 
@@ -150,6 +152,7 @@ def _build(folder: Path, files: dict[str, PolicyFile]) -> Policy:
     lists = _lists(folder, files["lists.yaml"])
     pre_election = _pre_election(files["pre-election.yaml"].data)
     rules = build_rules(files, folder / "schemas")
+    repo_schemas = {name: _schema(folder / "schemas", name) for name in REPO_SCHEMAS}
     policy = Policy(
         meta=meta,
         sections=ordered,
@@ -162,18 +165,19 @@ def _build(folder: Path, files: dict[str, PolicyFile]) -> Policy:
         clauses=index.clauses,
         raw={name: file.data for name, file in files.items()},
         folder=str(folder),
-        post_schema=_post_schema(folder / "schemas"),
+        post_schema=repo_schemas["post"],
+        schemas=repo_schemas,
     )
     _check_references(policy, files)
     return policy
 
 
-def _post_schema(schema_dir: Path) -> dict[str, Any]:
-    """The post schema as the engine's jsonschema validator reads it; empty when there is none."""
+def _schema(schema_dir: Path, name: str) -> dict[str, Any]:
+    """A schema as jsonschema's validator reads it, for the quick checks of a content repo's files; empty if missing."""
     from checks.policy import schemas
 
     try:
-        return schemas.registry(schema_dir).contents(f"{schemas.SCHEMA_BASE}post.schema.json")
+        return schemas.registry(schema_dir).contents(f"{schemas.SCHEMA_BASE}{name}.schema.json")
     except LookupError:  # the engine's validator then says what is missing
         return {}
 

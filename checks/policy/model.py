@@ -158,6 +158,8 @@ class Policy:
     raw: dict[str, Any]  # every file's data as loaded, by file name: for policy.json
     folder: str  # where the policy was read from
     post_schema: dict[str, Any] = field(default_factory=dict)  # as jsonschema reads it, for the quick check
+    # The schemas of what a content repo holds (post, settings, consent-register) by name, likewise.
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def schema_dir(self) -> Path:

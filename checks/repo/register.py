@@ -225,10 +225,8 @@ def _build(records: _Records, policy: Policy) -> Register:
 
 def _check_schema(records: _Records, policy: Policy) -> None:
     """The register's schema; a fast yes for most registers, else jsonschema's first error in file order."""
-    import json
-
-    schema_file = policy.schema_dir / f"{SCHEMA}.schema.json"
-    quick = QuickSchema.of(json.loads(schema_file.read_text(encoding="utf-8")))
+    schema = policy.schemas.get(SCHEMA)  # read with the policy
+    quick = QuickSchema.of(schema) if schema else None
     if quick is not None and quick.valid(records.data):
         return
     from checks.policy import schemas  # jsonschema is slow to import: only for a register in doubt

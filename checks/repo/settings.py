@@ -170,7 +170,7 @@ def parse_settings(text: str, path: Path, policy: Policy, schema_dir: Path) -> S
         kind = "list" if isinstance(data, list) else "single value"
         raise DataError(label, f"must be a mapping of settings (key: value), not a {kind}", line=1, column=1)
     data = _normalise_rule_levels(data)
-    if not _quickly_valid(schema_dir, data):
+    if not _quickly_valid(policy, schema_dir, data):
         from checks.policy import schemas  # jsonschema is slow to import: only for settings the quick check doubts
 
         error = schemas.first_error(schemas.validator(schema_dir, "settings"), data)
@@ -180,16 +180,25 @@ def parse_settings(text: str, path: Path, policy: Policy, schema_dir: Path) -> S
     return _build(path, text, data, policy)
 
 
-def _quickly_valid(schema_dir: Path, data: Any) -> bool:
-    """True when the settings schema surely accepts ``data`` (``QuickSchema``); else jsonschema decides."""
-    import json
+def _quickly_valid(policy: Policy, schema_dir: Path, data: Any) -> bool:
+    """True when the settings schema surely accepts ``data`` (``QuickSchema``); else jsonschema decides.
 
-    try:
-        schema = json.loads((schema_dir / "settings.schema.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    The policy carries its own folder's settings schema, read with it (and so cached with it).
+    """
+    schema = policy.schemas.get("settings") if schema_dir == policy.schema_dir else _read_schema(schema_dir)
+    if not schema:
         return False
     quick = QuickSchema.of(schema)
     return quick is not None and quick.valid(data)
+
+
+def _read_schema(schema_dir: Path) -> Any:
+    import json
+
+    try:
+        return json.loads((schema_dir / "settings.schema.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def read_text(path: Path, label: str) -> str:
