@@ -11,7 +11,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from functools import cached_property
 
 from checks.caches import lru_cached
 
@@ -75,7 +75,10 @@ def merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return union
 
 
-@dataclass(frozen=True)
+# A run of word characters: where an entry of a word list matches, each word of the entry stands as one.
+WORD_RUN = re.compile(r"\w+")
+
+
 class WordsPattern:
     """The entries of a word list, found as whole words by ``finditer``, as ``re.Pattern.finditer`` does.
 
@@ -83,18 +86,45 @@ class WordsPattern:
     (``lowered``), which is about twice as fast: in ASCII, matching without
     case is matching in lower case. Each hit is matched again on the text as
     written, for the match to hold the words as written.
+
+    The patterns are compiled when first needed: a list of 200 words takes
+    milliseconds, more than checking a post. Text needs neither when it holds
+    no entry's longest word as a word of its own (``key_words``), as it must
+    wherever the entry matches: the entry starts where no word character comes
+    before it and ends where none follows, and inside it its words are apart,
+    by white space or by characters that are not word characters. Without case
+    that is known of ASCII text, searched in lower case, alone.
     """
 
-    regex: re.Pattern[str]
-    lowered: re.Pattern[str] | None  # when the regex ignores case and every entry is ASCII
+    def __init__(self, source: str, flags: int, *, lowered: bool, key_words: frozenset[str] | None) -> None:
+        self.source = source
+        self.flags = flags
+        self.lowered = lowered  # the pattern without case finds the entries in lower case ASCII
+        # Each entry's longest word as the pattern matches it (in lower case without case); None if one has none.
+        self.key_words = key_words
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, self.flags)
+
+    @cached_property
+    def regex_in_lower_case(self) -> re.Pattern[str]:
+        return re.compile(self.source)  # the trie holds the entries in lower case
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self.lowered is None or not text.isascii():
-            return self.regex.finditer(text)
-        return self._ascii_matches(text)
+        if self.lowered and text.isascii():
+            folded = text.lower()
+            return iter(()) if self._cannot_match(folded) else self._ascii_matches(text, folded)
+        if not self.flags & re.IGNORECASE and self._cannot_match(text):
+            return iter(())
+        return self.regex.finditer(text)
 
-    def _ascii_matches(self, text: str) -> Iterator[re.Match[str]]:
-        for hit in self.lowered.finditer(text.lower()):
+    def _cannot_match(self, text: str) -> bool:
+        """True when no entry's longest word stands in ``text`` (in the case the pattern matches) as a word."""
+        return self.key_words is not None and self.key_words.isdisjoint(WORD_RUN.findall(text))
+
+    def _ascii_matches(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        for hit in self.regex_in_lower_case.finditer(folded):
             match = self.regex.match(text, hit.start())
             if match is None or match.end() != hit.end():
                 raise AssertionError(f"word patterns disagree on {text!r}")  # cannot happen: see above
@@ -112,13 +142,19 @@ def words_pattern(words: Iterable[str], *, ignore_case: bool) -> WordsPattern | 
     if not entries:
         return None
     flags = re.IGNORECASE if ignore_case else 0
+    key_words = _key_words([entry.lower() for entry in entries] if ignore_case else entries)
     # A word boundary that also holds next to punctuation such as "(Hart)" or "re-elect".
     if not all(_trie_safe(entry, ignore_case) for entry in entries):
         parts = [r"\s+".join(re.escape(piece) for piece in entry.split()) for entry in entries]
-        return WordsPattern(re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", flags), None)
-    pattern = _trie_pattern(entries, ignore_case)
-    # The trie holds the entries in lower case: the same pattern with case finds them in lower case ASCII.
-    return WordsPattern(re.compile(pattern, flags), re.compile(pattern) if ignore_case else None)
+        source = rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"
+        return WordsPattern(source, flags, lowered=False, key_words=key_words)
+    return WordsPattern(_trie_pattern(entries, ignore_case), flags, lowered=ignore_case, key_words=key_words)
+
+
+def _key_words(entries: list[str]) -> frozenset[str] | None:
+    """Each entry's longest word, the likeliest to be missing from a text; None when an entry has no word."""
+    words = [WORD_RUN.findall(entry) for entry in entries]
+    return frozenset(max(found, key=len) for found in words) if all(words) else None
 
 
 def _trie_safe(entry: str, ignore_case: bool) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import importlib
+import inspect
 import json
 import os
 import pkgutil
@@ -20,7 +21,7 @@ import re
 import subprocess
 import sys
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -34,6 +35,7 @@ from checks.cli import main
 from checks.lint.engine import Engine
 from checks.policy import yamlio
 from checks.repo.settings import Settings, glob_pattern
+from checks.repo.textscan import WordsPattern
 
 HERE = Path(__file__).resolve().parent
 CLEAN = (HERE.parent / "fixtures" / "small-repo" / "posts" / "clean.md").read_text(encoding="utf-8")
@@ -499,6 +501,10 @@ def adversarial_texts(pattern: re.Pattern[str]) -> Iterator[str]:
         yield char * n + "\x00"
 
 
+def _parameters(function: Callable[..., object]) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Every compiled pattern in checks/ and every pattern the rules compile from policy/."""
     found: dict[str, re.Pattern[str]] = {}
@@ -507,6 +513,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         if isinstance(value, re.Pattern):
             found.setdefault(value.pattern, value)
             names.setdefault(value.pattern, where)
+        elif isinstance(value, WordsPattern):  # compiled when first needed: compiled here to be run
+            collect(value.regex, where, depth + 1)
+            collect(value.regex_in_lower_case, where, depth + 1)
+        elif depth < 6 and callable(value) and hasattr(value, "cache_info") and not _parameters(value):
+            collect(value(), where, depth + 1)  # what a rule builds when a post first needs it, built here
         elif depth < 6 and isinstance(value, list | tuple | set | frozenset):
             for item in value:
                 collect(item, where, depth + 1)

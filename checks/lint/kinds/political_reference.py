@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from checks.lint.kinds.base import LIST_ID, Check, Context, Parameter, Problem
@@ -63,7 +64,12 @@ Found = tuple[int, int, str]  # start, end, what
 def prepare(parameters: dict[str, Any], context: Context) -> Check:
     pre_election = context.policy.pre_election
     exempt = frozenset(getattr(pre_election, parameters["exempt_types_key"]))
-    finders = _finders(parameters, context)
+
+    @cache
+    def finders() -> list[Finder]:
+        """Built when a post first needs them: the rule for election periods reads no post outside one."""
+        return _finders(parameters, context)
+
     handles = (
         frozenset(handle_of(p) for p in context.people if p.strip().startswith("@"))
         if "people" in parameters["match"]
@@ -75,7 +81,7 @@ def prepare(parameters: dict[str, Any], context: Context) -> Check:
     def named(value: str) -> list[Found]:
         """What a piece of text names: words outside URLs, and channel URLs of people's accounts."""
         urls = url_spans(value)
-        found = [hit for hit in _found(finders, value) if not inside(hit[0], urls)]
+        found = [hit for hit in _found(finders(), value) if not inside(hit[0], urls)]
         found += [
             (s, e, f"the councillor or candidate '{value[s:e]}'") for s, e in urls if handle_of(value[s:e]) in handles
         ]
