@@ -1,43 +1,45 @@
 """Checking many files, in one process or several.
 
-Workers are forked after the engine is built, so each starts with the policy
-loaded and the rules compiled. Files are handed to them in chunks as they
-come, so ``targets`` may be a generator: files are then checked while later
-ones are still being found. Results come back in file order, and only files
-with findings add to what is kept.
+Workers are forked from the process that built the engine, so each starts
+with the policy loaded and the rules prepared. Files are handed to them in
+chunks as they come, so ``targets`` may be a generator: files are then checked
+while later ones are still being found. Results come back in file order, and
+only files with findings add to what is kept. One process imports nothing of
+multiprocessing: checking one file from the command line does not pay for it.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checks.lint.engine import Engine
 from checks.lint.findings import Finding
-from checks.policy.model import Policy
 from checks.repo.post import FormatProblem
 
 if TYPE_CHECKING:
+    from checks.lint.engine import Engine
     from checks.repo.files import Target
-    from checks.repo.settings import Settings
 
 _engine: Engine | None = None
 CHUNK = 64  # files per message to a worker: few messages, and a short wait at the end
 
 
-def check(
-    targets: Iterable[Target], policy: Policy, settings: Settings, workers: int
-) -> tuple[list[Finding], list[str]]:
+def check(targets: Iterable[Target], engine: Engine, workers: int) -> tuple[list[Finding], list[str]]:
     """All findings, and messages for files that could not be checked at all (a bug, never a post's fault)."""
     global _engine
-    _engine = Engine(policy, settings)
+    _engine = engine
     if workers <= 1 or (isinstance(targets, list) and len(targets) < 2) or sys.platform == "win32":
         return _collect(_check_one(target.path, target.display, target.refused) for target in targets)
+    return _check_in_workers(targets, workers)
+
+
+def _check_in_workers(targets: Iterable[Target], workers: int) -> tuple[list[Finding], list[str]]:
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     # The collector leaves the objects made so far alone, so the workers do not write to (and so copy)
     # the memory pages they share with this process.

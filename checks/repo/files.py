@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,6 +149,8 @@ def changed_since(ref: str, cwd: Path) -> set[Path]:
 
 
 def _git(arguments: list[str], cwd: Path, ref: str) -> str:
+    import subprocess  # only for --changed-since: a check of named files starts no process
+
     try:
         done = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as error:

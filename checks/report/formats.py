@@ -1,12 +1,12 @@
 """Reporters: the same ``Report`` written as text, JSON, GitHub annotations, SARIF or JUnit.
 
 Each reporter is a function ``(report, policy, stream) -> None``, picked from
-``REPORTERS`` by name.
+``REPORTERS`` by name. The JSON reporters import ``json`` themselves: the
+default text report has no use for it.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -66,6 +66,8 @@ def summary_line(report: Report) -> str:
 
 
 def as_json(report: Report, policy: Policy, stream: TextIO) -> None:
+    import json
+
     document = {
         "policy_version": report.policy_version,
         "files_checked": report.files_checked,
@@ -108,6 +110,8 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning"}
 
 def sarif(report: Report, policy: Policy, stream: TextIO) -> None:
     """SARIF 2.1.0, as GitHub code scanning ingests it."""
+    import json
+
     rule_ids = list(policy.rules)
     index = {rule_id: number for number, rule_id in enumerate(rule_ids)}
     document = {
