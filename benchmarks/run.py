@@ -238,7 +238,7 @@ def _sizes(text: str) -> list[int]:
     return sorted(set(sizes))
 
 
-def _positive(text: str) -> int:
+def positive(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
@@ -256,7 +256,7 @@ def _version(command: list[str]) -> str:
     return (done.stdout or done.stderr).strip().splitlines()[0] if (done.stdout or done.stderr).strip() else "?"
 
 
-def _load() -> str:
+def load_average() -> str:
     try:
         return " ".join(f"{value:.2f}" for value in os.getloadavg())
     except OSError:
@@ -275,17 +275,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026, help="generator seed (default 2026)")
     parser.add_argument(
         "--jobs",
-        type=_positive,
+        type=positive,
         default=min(os.cpu_count() or 1, 8),
         help="policy-check --jobs for the throughput rows (default: what --jobs 0 picks for 200+ files)",
     )
     parser.add_argument(
         "--repeat",
-        type=_positive,
+        type=positive,
         default=3,
         help=f"timed runs per tool and size, best kept (default 3; 1 from {ONCE_FROM:,})",
     )
-    parser.add_argument("--runs", type=_positive, default=9, help="timed runs for the one-file time (default 9)")
+    parser.add_argument("--runs", type=positive, default=9, help="timed runs for the one-file time (default 9)")
     args = parser.parse_args(argv)
     for tool in (POLICY_CHECK, MARKDOWNLINT):
         if not tool.exists():
@@ -312,7 +312,7 @@ def _benchmark(args: argparse.Namespace, work: Path) -> int:
     print(f"  machine: {cpus} CPUs, Python {sys.version.split()[0]}, node {_version(['node', '--version'])}")
     print(f"  {_version([str(POLICY_CHECK), '--version'])}; {_version([str(MARKDOWNLINT), '--help'])}")
     print(f"  posts: benchmarks/generate.py, seed {args.seed}; work folder {work}")
-    print(f"  load average at start: {_load()} (other work on the machine slows every number here)")
+    print(f"  load average at start: {load_average()} (other work on the machine slows every number here)")
     print(
         f"  policy-check runs as `policy-check --format json --output FILE --jobs {args.jobs} .`; the default"
         f" --jobs 0 uses min(CPUs, 8) = {min(cpus, 8)} processes for 200 or more files, one process below that"
@@ -383,7 +383,7 @@ def _benchmark(args: argparse.Namespace, work: Path) -> int:
             f" ({one.per_second(10000):,.0f} and {two.per_second(10000):,.0f} posts/s; cpu {one.cpu:.1f} and"
             f" {two.cpu:.1f} s; peak {one.pss / MB:.0f} and {two.pss / MB:.0f} MB Pss)"
         )
-    print(f"Load average at end: {_load()}")
+    print(f"Load average at end: {load_average()}")
     print()
     verdicts = _verdicts(rows, speedup, median)
     print("Targets")
