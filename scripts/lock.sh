@@ -6,6 +6,9 @@
 #   requirements/commands.txt runtime + the schedule, inbox and analytics extras (a content repo's
 #                             policy-schedule, policy-inbox and policy-analytics workflows)
 #   requirements/dev.txt      runtime + the site and dev extras (scripts/setup.sh and CI)
+#   requirements/pyodide.txt  requirements/pyodide.in: what the staff page "Check a draft" runs in the
+#                             browser (Pyodide's Python 3.14), at dev.txt's versions; the site build
+#                             makes pure wheels of it (checks/site/draftcheck.py)
 #
 # Run it after any change to the dependencies in pyproject.toml:
 #
@@ -32,6 +35,10 @@ with open(sys.argv[1], "rb") as stream:
 lists = {key: project.get(key) for key in ("requires-python", "dependencies", "optional-dependencies")}
 print(hashlib.sha256(json.dumps(lists, sort_keys=True, separators=(",", ":")).encode()).hexdigest())
 PY
+}
+
+pyodide_fingerprint() { # the header of pyodide.txt: sha256 of requirements/pyodide.in
+  sha256sum "$1" | cut -d' ' -f1
 }
 
 if [ "${1:-}" = "--fingerprint" ]; then
@@ -83,3 +90,16 @@ lock dev.txt --extra dev "$@"
 lock runtime.txt --constraint requirements/dev.txt "$@"
 lock site.txt --extra site --constraint requirements/dev.txt "$@"
 lock commands.txt --extra schedule --extra inbox --extra analytics --constraint requirements/dev.txt "$@"
+
+# The browser's packages: Pyodide's Python, pure wheels only, rpds-py left out (see pyodide.in).
+echo "lock: requirements/pyodide.txt"
+.venv/bin/uv pip compile requirements/pyodide.in --constraint requirements/dev.txt "$@" \
+  --python-version 3.14 --python-platform wasm32-pyodide2025 --no-emit-package rpds-py --generate-hashes \
+  --index-url https://pypi.org/simple --custom-compile-command "bash scripts/lock.sh" \
+  --quiet --output-file requirements/pyodide.txt
+{
+  echo "# Locked by scripts/lock.sh from requirements/pyodide.in: do not edit by hand."
+  echo "# pyodide-in-sha256: $(pyodide_fingerprint requirements/pyodide.in)"
+  cat requirements/pyodide.txt
+} > requirements/pyodide.txt.new
+mv requirements/pyodide.txt.new requirements/pyodide.txt
