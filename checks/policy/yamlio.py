@@ -5,20 +5,25 @@ faster than the pure-Python one) into plain values; positions are looked up
 only when something needs reporting, by composing the same text into nodes.
 Dates and times stay strings, so that an impossible date is reported by us
 with its position instead of failing inside the YAML library.
+
+PyYAML's own pure-Python loader is the reference for what is wrong with text
+and where: the browser has no libyaml, and libyaml words errors differently
+("mapping values are not allowed in this context" against "...allowed here",
+often at another column). So text that libyaml refuses is read again by the
+pure loader, and its message and position are the problem's. Errors are rare,
+so reading twice then costs nothing that matters. The two also differ, rarely,
+in what they read: libyaml reads a tab after a value (``title: Walk<tab>``)
+that PyYAML refuses. Setting ``LIBYAML`` to False reads everything with the
+pure loader alone, as the browser does; without libyaml it is False already.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-try:  # libyaml is normally present; fall back so that the checker still runs without it.
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
 
@@ -32,8 +37,8 @@ MAX_NUMBER_LENGTH = 1000  # characters of a whole number
 MAX_BYTES = 1024 * 1024  # a post or settings file larger than this is refused, not read
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe YAML loading of plain data that rejects duplicate keys and keeps timestamps as text."""
+class _StrictConstructor(yaml.constructor.SafeConstructor):
+    """Safe construction of plain data that rejects duplicate keys and keeps timestamps as text."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
@@ -78,15 +83,46 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
-# Timestamps are resolved as plain strings: the resolver table is per class, so
-# copy it before editing it to leave PyYAML's own loaders untouched.
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-StrictLoader.yaml_constructors = {
-    tag: construct for tag, construct in _BaseLoader.yaml_constructors.items() if tag in _PLAIN_TAGS
-} | {None: StrictLoader.construct_undefined, "tag:yaml.org,2002:int": StrictLoader.construct_yaml_int}
+class PureLoader(_StrictConstructor, yaml.SafeLoader):
+    """The strict loader on PyYAML's pure-Python parser: the reference for what text means and what is wrong."""
+
+
+LIBYAML: bool = yaml.__with_libyaml__  # False in the browser: PyYAML there has no libyaml
+if LIBYAML:
+
+    class StrictLoader(_StrictConstructor, yaml.CSafeLoader):
+        """The strict loader on libyaml's parser, for speed: what it refuses is read again by ``PureLoader``."""
+
+else:  # pragma: no cover - depends on how PyYAML was built
+    StrictLoader = PureLoader  # type: ignore[misc]
+
+
+def _plain_data_only(loader: type) -> None:
+    """Timestamps resolve as plain strings, and only the plain tags construct.
+
+    The tables are per class: each loader gets copies, to leave PyYAML's own loaders untouched.
+    """
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.yaml_constructors = {
+        tag: construct for tag, construct in yaml.SafeLoader.yaml_constructors.items() if tag in _PLAIN_TAGS
+    } | {None: _StrictConstructor.construct_undefined, "tag:yaml.org,2002:int": _StrictConstructor.construct_yaml_int}
+
+
+_plain_data_only(PureLoader)
+_plain_data_only(StrictLoader)
+
+
+def _fast() -> bool:
+    """Whether to read with libyaml first: when it is there and not switched off."""
+    return LIBYAML and StrictLoader is not PureLoader
+
+
+def _loader() -> type:
+    """The loader to read with: libyaml's when it is there and not switched off, else the pure one."""
+    return StrictLoader if _fast() else PureLoader
 
 
 def _short_tag(tag: str) -> str:
@@ -115,9 +151,36 @@ class YAMLProblem(Exception):
 
 
 def load(text: str) -> Any:
-    """Parse YAML text into plain values, or raise YAMLProblem with its position."""
+    """Parse YAML text into plain values, or raise YAMLProblem with its position.
+
+    What libyaml refuses is refused in the words of the pure loader, at its position.
+    """
+    if not _fast():
+        return _within_limits(text, _read(text, PureLoader), PureLoader)
     try:
-        data = yaml.load(text, Loader=StrictLoader)
+        data = _read(text, StrictLoader)
+    except YAMLProblem as problem:
+        raise _as_the_reference_says(text, problem) from None
+    return _within_limits(text, data, StrictLoader)
+
+
+def _as_the_reference_says(text: str, problem: YAMLProblem) -> YAMLProblem:
+    """The pure loader's problem with text that libyaml refused; libyaml's own if the pure loader reads it.
+
+    Only a lone surrogate escape (``"\\ud800"``) is known to be refused by libyaml and read by PyYAML: the
+    text stays refused, as it always was on the command line.
+    """
+    try:
+        _read(text, PureLoader)
+    except YAMLProblem as reference:
+        return reference
+    return problem
+
+
+def _read(text: str, loader: type) -> Any:
+    """The text's data as ``loader`` reads it; its errors as YAMLProblem."""
+    try:
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -133,12 +196,16 @@ def load(text: str) -> Any:
         raise YAMLProblem(_sentence(str(error).splitlines()[0]), 1, 1) from None
     except RecursionError:
         raise YAMLProblem("nested too deeply", 1, 1) from None
+
+
+def _within_limits(text: str, data: Any, loader: type) -> Any:
+    """The data that ``loader`` read from ``text``, unless it holds an alias or is nested too deep."""
     # An alias can repeat a big value thousands of times ('billion laughs'): none are allowed.
-    alias = _first_alias(text) if "*" in text else None
+    alias = _first_alias(text, loader) if "*" in text else None
     if alias:
         raise YAMLProblem("anchors and aliases are not allowed", *alias)
     if _depth(data) > MAX_DEPTH:
-        raise YAMLProblem(f"lists and mappings are nested more than {MAX_DEPTH} deep", *_too_deep(text))
+        raise YAMLProblem(f"lists and mappings are nested more than {MAX_DEPTH} deep", *_too_deep(text, loader))
     return data
 
 
@@ -180,16 +247,16 @@ def _depth(data: Any) -> int:
     return deepest
 
 
-def _first_alias(text: str) -> tuple[int, int] | None:
-    for event in yaml.parse(text, Loader=_BaseLoader):
+def _first_alias(text: str, loader: type) -> tuple[int, int] | None:
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1, event.start_mark.column + 1
     return None
 
 
-def _too_deep(text: str) -> tuple[int, int]:
+def _too_deep(text: str, loader: type) -> tuple[int, int]:
     depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -202,15 +269,16 @@ def _too_deep(text: str) -> tuple[int, int]:
 def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """``load(text)``'s data and, when the text is plain, its node tree for positions, from one parse.
 
-    libyaml composes the nodes and ``_plain`` builds the data from them, much
-    faster than PyYAML's constructor. Text that is not plain (aliases, tags,
-    numbers, keys that are not text, duplicate keys, too deep, errors) is left to
-    ``load``, which gives the same data or raises YAMLProblem; the nodes are then
-    None. tests/policy/test_yaml_equivalence.py holds the two to the same answers.
+    libyaml (or without it the pure parser) composes the nodes and ``_plain``
+    builds the data from them, much faster than PyYAML's constructor. Text that
+    is not plain (aliases, tags, numbers, keys that are not text, duplicate
+    keys, too deep, errors) is left to ``load``, which gives the same data or
+    raises YAMLProblem; the nodes are then None.
+    tests/policy/test_yaml_equivalence.py holds the two to the same answers.
     """
     if "*" not in text:  # no alias can be written without "*", so no node is shared
         try:
-            root = yaml.compose(text, Loader=StrictLoader)
+            root = yaml.compose(text, Loader=_loader())
             return (None if root is None else _plain(root)), root
         except (yaml.YAMLError, RecursionError, _NotPlain):
             pass
@@ -250,8 +318,13 @@ def _plain(node: yaml.Node, depth: int = 1) -> Any:
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The node tree of valid YAML text, for positions."""
-    return yaml.compose(text, Loader=_BaseLoader)
+    """The node tree of text that ``load`` reads, for positions."""
+    return yaml.compose(text, Loader=yaml.CSafeLoader if _fast() else yaml.SafeLoader)
+
+
+def scan(text: str) -> Iterator[yaml.Token]:
+    """The tokens of text that ``load`` reads, for what lies between them (comments)."""
+    return yaml.scan(text, Loader=_loader())
 
 
 def locate(root: yaml.Node | None, path: Iterable[str | int], *, key: bool = True) -> tuple[int, int]:

@@ -837,7 +837,7 @@ BROKEN_SETTINGS = [
     ("people: !!set {a, b}\n", "1:9", "the tag '!!set' is not allowed"),
     ("people: " + "[" * 60 + "]" * 60 + "\n", "1:58", "nested more than"),  # the 50th "[", 51 deep
     ("people: " + "[" * 10_000 + "]" * 10_000 + "\n", "1:", "not valid YAML"),
-    ("people: [\x01]\n", "1:10", "control characters are not allowed"),
+    ("people: [\x01]\n", "1:10", "special characters are not allowed (U+0001)"),
 ]
 
 

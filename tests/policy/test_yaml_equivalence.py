@@ -9,6 +9,11 @@ duplicate keys, YAML 1.1 numbers and booleans, nulls, deep nesting, several
 documents) with stray characters pushed in, from a soup of YAML punctuation,
 and from any text.
 
+Text that libyaml and PyYAML's own parser both refuse is refused alike with
+libyaml and without it (the pure loader alone, as in the browser): the same
+message at the same place (tests/policy/test_yaml_wording.py has the cases by
+name).
+
 Runs are reproducible (derandomised, no example database) and kept short;
 raise the number of examples locally with HYPOTHESIS_EXAMPLES=5000.
 """
@@ -194,6 +199,40 @@ def test_the_fast_path_nodes_hold_every_piece_of_its_data(text: str) -> None:
             assert node is not None, (text, path)
         if isinstance(value, str):
             assert isinstance(node, yaml.ScalarNode) and node.value == value, (text, path)
+
+
+def _refusal(text: str, with_libyaml: bool) -> tuple[str, int, int] | None:
+    saved = yamlio.LIBYAML
+    yamlio.LIBYAML = with_libyaml
+    try:
+        yamlio.load(text)
+    except yamlio.YAMLProblem as problem:
+        return problem.message, problem.line, problem.column
+    finally:
+        yamlio.LIBYAML = saved
+    return None
+
+
+def _libyaml_refuses(text: str) -> bool:
+    try:
+        yamlio._read(text, yamlio.StrictLoader)
+    except yamlio.YAMLProblem:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not yamlio.LIBYAML, reason="PyYAML here has no libyaml")
+@EQUIVALENCE
+@given(TEXTS)
+def test_what_libyaml_refuses_is_worded_as_without_it(text: str) -> None:
+    if not _libyaml_refuses(text):
+        event("libyaml reads it")
+        return
+    alone = _refusal(text, with_libyaml=False)
+    if alone is None:  # an escaped lone surrogate: tests/policy/test_yaml_wording.py
+        event("only libyaml refuses it")
+        return
+    assert _refusal(text, with_libyaml=True) == alone
 
 
 @pytest.mark.parametrize(

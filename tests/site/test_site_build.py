@@ -87,7 +87,7 @@ BREAKAGES = {
     "broken-policy": Breakage(
         "index.md",
         "",
-        r"The policy data is broken: \S*policy\.yaml:\d+:\d+: did not find expected",
+        r"The policy data is broken: \S*policy\.yaml:\d+:\d+: expected ',' or '\]', but got",
         (("HART_POLICY_DIR", "{broken_policy}"),),
     ),
 }

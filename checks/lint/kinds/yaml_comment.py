@@ -86,7 +86,7 @@ def _find(
 def _comments(text: str) -> Iterator[tuple[int, int, str]]:
     """Each comment's 0-based line and column and its text from the ``#``: what lies between YAML's tokens."""
     end = 0
-    for token in yaml.scan(text, Loader=yamlio.StrictLoader):
+    for token in yamlio.scan(text):
         gap = text[end : token.start_mark.index]
         start = end
         end = max(end, token.end_mark.index)
