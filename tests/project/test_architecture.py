@@ -73,6 +73,9 @@ def test_the_contracts_hold() -> None:
         ("repo/settings.py", "checks.schedule.cli", "What a content repo holds (checks.repo) is read below every"),
         ("policy/loader.py", "checks.repo.settings", "The policy data imports nothing of the linter"),
         ("words.py", "checks.policy.model", "The words module is a leaf"),
+        # The browser has no processes and no policy files: what it runs must not reach for either.
+        ("lint/draft.py", "checks.lint.parallel", "What the browser runs (checks.lint.draft) starts no process"),
+        ("lint/engine.py", "checks.policy.loader", "What the browser runs (checks.lint.draft) starts no process"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(tmp_path: Path, module: str, planted: str, contract: str) -> None:
