@@ -3,7 +3,7 @@
 ``check_draft`` gives the object that ``policy-check --format json`` prints
 for one file. The staff page "Check a draft" runs it in the browser, in
 Pyodide, and the command line checks each file's bytes with the same
-``check_post``, so both give the same answers.
+``check_post`` (``checks.lint.parallel``), so both give the same answers.
 
 Settings and a consent register arrive as text (or bytes) with the names they
 go by, and are read by the readers that read them from disk, so a broken one
@@ -27,12 +27,10 @@ from checks.policy import yamlio
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
 from checks.repo.files import printable
-from checks.repo.post import FormatProblem
-from checks.repo.register import kind_of
+from checks.repo.post import TOO_LARGE, FormatProblem
 from checks.repo.settings import FILE_NAME, Settings, decode_text, parse_settings
 
 DEFAULT_PATH = "draft.md"
-TOO_LARGE = "File is larger than 1 MiB"
 TOO_DEEP = "Front matter is nested too deeply to check"
 
 
@@ -87,6 +85,8 @@ def settings_of(policy: Policy, given: Given) -> Settings:
         if named is not None:
             raise DataError(given.settings_name, f"names the consent register '{named}': give that file too")
         return settings
+    from checks.repo.register import kind_of  # the command line reads a register only when the settings name one
+
     label = given.register_name or "the consent register"
     if named is None:
         raise DataError(label, "is not used: the settings name no consent register (consent_register)")

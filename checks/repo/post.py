@@ -22,6 +22,7 @@ INLINE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
 # A list item's marker, then white space and its text: "- ", "* ", "+ ", or up to 9 digits and "." or ")".
 LIST_ITEM = re.compile(r"(?:[-*+]|(\d{1,9})[.)])[ \t]+\S")
 VIDEO_EXTENSIONS = frozenset({"mp4", "mov", "m4v", "webm", "avi", "mkv"})
+TOO_LARGE = "File is larger than 1 MiB"
 
 
 @dataclass(frozen=True)
@@ -332,13 +333,19 @@ def _hard_break(line: str) -> tuple[str, str]:
 
 def read_post(path: Path, display: str) -> Post | FormatProblem:
     """Read and parse one post file; never raises for what the file holds."""
+    raw = read_bytes(path)
+    return raw if isinstance(raw, FormatProblem) else parse_post(raw, display)
+
+
+def read_bytes(path: Path) -> bytes | FormatProblem:
+    """A post file's bytes, or why they cannot be read: over 1 MiB is refused unread."""
     try:
         raw = yamlio.read_capped(path)
     except OSError as error:
         return FormatProblem("file-unreadable", f"File cannot be read: {error.strerror or error}")
     if raw is None:
-        return FormatProblem("file-unreadable", "File is larger than 1 MiB")
-    return parse_post(raw, display)
+        return FormatProblem("file-unreadable", TOO_LARGE)
+    return raw
 
 
 def parse_post(raw: bytes, display: str) -> Post | FormatProblem:
