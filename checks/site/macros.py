@@ -18,7 +18,19 @@ from mkdocs_macros.errors import format_error
 
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
-from checks.site import about, environment, inbox, markup, navigation, performance, rules, staff, text
+from checks.site import (
+    about,
+    draftcheck,
+    draftpage,
+    environment,
+    inbox,
+    markup,
+    navigation,
+    performance,
+    rules,
+    staff,
+    text,
+)
 
 
 def _policy() -> Policy:
@@ -139,6 +151,10 @@ def define_env(env: Any) -> None:
     @env.macro
     def performance_by_quarter() -> str:
         return performance.reply_times_by_quarter(policy, environment.reports_dir(), page())
+
+    @env.macro
+    def check_a_draft() -> str:
+        return draftpage.draft_check(policy, page(), draftcheck.for_site(policy, env.conf))
 
     @env.macro
     def long_date(value: str) -> str:

@@ -70,12 +70,14 @@ def build_site(project: Path, site_dir: Path, **variables: str) -> Build:
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources (mkdocs.yml and docs/) in ``target``, to break without touching the real ones.
 
-    ``checks/`` is linked, not copied: mkdocs.yml names the macros module and hooks by path.
+    ``checks/`` is linked, not copied: mkdocs.yml names the macros module and hooks by path; so is
+    ``examples/``, whose settings mkdocs.yml names for the page "Check a draft".
     """
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(PROJECT / "docs", target / "docs")
-    (target / "checks").symlink_to(PROJECT / "checks", target_is_directory=True)
+    for linked in ("checks", "examples"):
+        (target / linked).symlink_to(PROJECT / linked, target_is_directory=True)
     return target
 
 
@@ -115,10 +117,12 @@ def make_server(directory: Path) -> ThreadingHTTPServer:
 
 # -- serving as GitHub Pages does --------------------------------------------------------
 
-# The types GitHub Pages compresses; images (PNG, the favicon) are compressed already.
+# The types GitHub Pages compresses, WebAssembly among them (Pyodide's runtime on "Check a draft"); images
+# (PNG, the favicon) and zip archives (Pyodide's standard library, the checker) are compressed already.
 COMPRESSED_TYPES = frozenset(
     {"text/html", "text/css", "text/javascript", "application/javascript", "application/json"}
     | {"application/xml", "text/xml", "image/svg+xml", "text/plain", "application/manifest+json"}
+    | {"application/wasm"}
 )
 # GitHub Pages lets browsers and proxies keep every file for ten minutes.
 CACHE_CONTROL = "max-age=600"

@@ -40,6 +40,7 @@ PAGES = [
     pytest.param("policy/", id="full-policy"),
     pytest.param("rules/alt-text-missing/", id="rule-page"),
     pytest.param("residents/how-were-doing/", id="how-were-doing"),
+    pytest.param("staff/check-a-draft/", id="check-a-draft"),  # its checker loads only when asked: not scored
 ]
 
 # The lowest score (0-100) each category may have.

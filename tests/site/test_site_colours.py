@@ -52,6 +52,8 @@ PAIRS = [
     Pair("#0b0c0c", WHITE, NON_TEXT, "the focus ring's dark edge on the light page"),
     Pair("#ffdd00", SLATE, NON_TEXT, "the focus ring on the dark page"),
     Pair("#ffdd00", "#00594f", NON_TEXT, "the focus ring on the header"),
+    Pair("#d4351c", WHITE, NON_TEXT, "the border of a draft's problems, light"),
+    Pair("#f28b82", SLATE, NON_TEXT, "the border of a draft's problems, dark"),
 ]
 
 
