@@ -114,14 +114,20 @@ class WordsPattern:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.lowered and text.isascii():
             folded = text.lower()
-            return iter(()) if self._cannot_match(folded) else self._ascii_matches(text, folded)
-        if not self.flags & re.IGNORECASE and self._cannot_match(text):
+            return iter(()) if self._skips(folded, "regex_in_lower_case") else self._ascii_matches(text, folded)
+        if not self.flags & re.IGNORECASE and self._skips(text, "regex"):
             return iter(())
         return self.regex.finditer(text)
 
-    def _cannot_match(self, text: str) -> bool:
-        """True when no entry's longest word stands in ``text`` (in the case the pattern matches) as a word."""
-        return self.key_words is not None and self.key_words.isdisjoint(WORD_RUN.findall(text))
+    def _skips(self, text: str, pattern: str) -> bool:
+        """True when ``text`` (in the case the pattern matches) holds no entry's longest word as a word.
+
+        Asked only while ``pattern`` is not compiled: once it is, searching is
+        quicker than asking.
+        """
+        if self.key_words is None or pattern in vars(self):  # a cached_property keeps its value in the instance
+            return False
+        return self.key_words.isdisjoint(WORD_RUN.findall(text))
 
     def _ascii_matches(self, text: str, folded: str) -> Iterator[re.Match[str]]:
         for hit in self.regex_in_lower_case.finditer(folded):

@@ -47,8 +47,10 @@ def test_the_pattern_finds_what_the_alternation_finds(entries: list[str], text: 
     if pattern is None:
         assert not any(entry.strip() for entry in entries)
         return
-    found = [(match.start(), match.end(), match[0]) for match in pattern.finditer(text)]
-    assert found == reference(entries, text, ignore_case)
+    expected = reference(entries, text, ignore_case)
+    assert [(match.start(), match.end(), match[0]) for match in pattern.finditer(text)] == expected
+    list(pattern.finditer("x " + " ".join(entries)))  # the entries compile the patterns, which then search alone
+    assert [(match.start(), match.end(), match[0]) for match in pattern.finditer(text)] == expected
 
 
 def test_a_text_without_the_longest_word_of_an_entry_compiles_nothing() -> None:
