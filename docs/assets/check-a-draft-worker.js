@@ -6,8 +6,6 @@
 // jsonschema's archive only when a check first needs it. Pyodide gets an empty package lock, so it knows
 // of no package to fetch from anywhere else. What is checked never leaves this worker but as findings.
 
-const SITE_PACKAGES = "/lib/python3.14/site-packages";
-
 // The page's Python: the linter's check_draft with the policy the site build validated.
 const SHELL = `
 import json
@@ -52,6 +50,7 @@ answer, warm
 const WARM_AFTER = 1000; // milliseconds without a check
 
 let manifest = null;
+let sitePackages = null; // where the archives are unpacked: Python's own purelib folder
 let ready = null;
 let lazy = null;
 
@@ -59,6 +58,7 @@ async function start() {
   const base = new URL(manifest.pyodide, self.location.href).href;
   const { loadPyodide } = await import(`${base}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL: base, lockFileContents: JSON.stringify(manifest.lock) });
+  sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
   await unpack(pyodide, manifest.checker);
   const [answer, warm] = pyodide.runPython(SHELL).toJs();
   return { pyodide, answer, warm };
@@ -74,7 +74,7 @@ async function unpack(pyodide, archive) {
     const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
     if (hex !== archive.sha256) throw new Error(`${archive.url} is not the file this page was built with`);
   }
-  pyodide.unpackArchive(bytes, "zip", { extractDir: SITE_PACKAGES });
+  pyodide.unpackArchive(bytes, "zip", { extractDir: sitePackages });
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
 }
 
