@@ -34,6 +34,9 @@ def answer(request):
         return json.dumps({"error": str(error)}, ensure_ascii=False)
     except ModuleNotFoundError as error:
         return json.dumps({"missing": (error.name or "").split(".")[0]})
+    except Exception as error:  # a bug of ours: said in a line, as policy-check says it, never a traceback
+        where = given.get("path", "draft.md")
+        return json.dumps({"error": f"internal error while checking {where}: {type(error).__name__}: {error}"})
 
 
 def warm():

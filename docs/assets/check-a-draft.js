@@ -78,6 +78,9 @@ function settingsFor(options) {
 window.hartPolicy = {
   /** What `policy-check --format json` prints for postText checked as one file at options.path. */
   check(postText, options = {}) {
+    if (typeof postText !== "string" && !(postText instanceof Uint8Array)) {
+      return Promise.reject(new TypeError("hartPolicy.check: the post must be text (or a Uint8Array of its bytes)"));
+    }
     return ask({ post: postText, path: options.path || "draft.md", ...settingsFor(options) });
   },
 };

@@ -351,3 +351,38 @@ def test_the_staff_pages_link_to_it(built_site: Any, path: str) -> None:
     html = page_file(built_site.root, path).read_text(encoding="utf-8")
     content = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
     assert 'href="../check-a-draft/"' in content or 'href="check-a-draft/"' in content, path
+
+
+# -- what cannot be checked is said in a line ------------------------------------------------------
+
+REJECTED = "([text, options]) => window.hartPolicy.check(text, options).then(() => 'resolved', error => error.message)"
+
+
+def test_broken_settings_and_a_post_that_is_not_text_are_refused_in_words(
+    context: Any, site_url: str, policy: Any, tmp_path: Path
+) -> None:
+    from checks.lint.draft import check_draft
+    from checks.policy.errors import DataError
+
+    broken = "rules:\n  alt-text-mising: off\n"
+    with pytest.raises(DataError) as raised:
+        check_draft(policy, MIXED, settings=broken)
+    page, _ = open_page(context, site_url)
+    try:
+        assert page.evaluate(REJECTED, [MIXED, {"settings": broken}]) == str(raised.value)
+        assert page.evaluate(REJECTED, [None, {}]).startswith("hartPolicy.check: the post must be text")
+        register = tmp_path / "register.csv"
+        register.write_text("ref,given\nCR-1,2027-01-01\n", encoding="utf-8")
+        page.set_input_files("#draft-own-register", str(register))  # the site's settings name a YAML register
+        done = page.evaluate("() => Number(document.getElementById('draft-summary').dataset.checks || 0)")
+        page.fill("#draft-paste", MIXED)
+        page.click("#draft-paste-form button[type=submit]")
+        page.wait_for_function(CHECKED, arg=done + 1)
+        assert page.text_content("#draft-summary-title") == "The post was not checked"
+        assert page.text_content(".draft-summary__problem") == (
+            "register.csv: is a CSV file, but the settings name the register "
+            "'examples/content-repo/consent/register.yaml', a YAML file: give the file the settings name"
+        )
+        assert page.evaluate("() => document.activeElement.id") == "draft-summary"
+    finally:
+        page.close()
