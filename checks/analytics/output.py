@@ -20,6 +20,7 @@ from checks.analytics.wording import (
     per_hundred,
     period_words,
     ranked,
+    rate_column,
     rate_words,
     type_name,
 )
@@ -75,7 +76,7 @@ def _groups(title: str, groups: dict[str, dict[str, Any]], name: Callable[[str],
     lines = [title]
     for key, group in ranked(groups):
         lines.append(
-            f"  {name(key):<28}{rate_words(group['engagement_rate']):>8}  {counted(group['posts'], 'message'):>13}, "
+            f"  {name(key):<28}{rate_column(group['engagement_rate']):>8}  {counted(group['posts'], 'message'):>13}, "
             f"{number(group['impressions'])} impressions, {number(group['engagements'])} engagements"
         )
     return lines

@@ -25,6 +25,7 @@ from checks.analytics.wording import (
     period_words,
     published_words,
     ranked,
+    rate_column,
     rate_words,
     type_name,
 )
@@ -147,7 +148,7 @@ def _group_section(
     names = [name(key) for key, _ in order]
     rates = [group["engagement_rate"] for _, group in order]
     values = [None if value is None else round(value * 100, 2) for value in rates]
-    described = "; ".join(f"{label}: {rate_words(value)}" for label, value in zip(names, rates, strict=True))
+    described = "; ".join(f"{label}: {rate_column(value)}" for label, value in zip(names, rates, strict=True))
     chart = BarChart(
         chart_id=chart_id,
         title=f"Engagement rate, {first.lower()}",
@@ -158,7 +159,7 @@ def _group_section(
         horizontal=True,
     )
     rows = [
-        (label, rate_words(rate), f"{group['posts']:,}", number(group["impressions"]), number(group["engagements"]))
+        (label, rate_column(rate), f"{group['posts']:,}", number(group["impressions"]), number(group["engagements"]))
         for label, (_, group), rate in zip(names, order, rates, strict=True)
     ]
     caption = f"Engagement rate, {first.lower()}"

@@ -53,6 +53,11 @@ def rate_words(value: float | None) -> str:
     return "no rate" if value is None else f"{hundredths(value)}%"
 
 
+def rate_column(value: float | None) -> str:
+    """A rate in a column of rates: always two places, so the column lines up (``3.00%`` under ``4.87%``)."""
+    return "no rate" if value is None else f"{value * 100:.2f}%"
+
+
 def per_hundred(value: float | None) -> str:
     """The engagement rate as people say it: ``4.6 engagements for every 100 times a post was shown``."""
     if value is None:
