@@ -15,18 +15,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from checks import __version__
-from checks.command import UsageError, at_the_edge
+from checks.command import UsageError, at_the_edge, write_output
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up time matters for one file
     from checks.lint.engine import Engine
-    from checks.lint.findings import Finding, Report
+    from checks.lint.findings import Finding
     from checks.policy.model import Policy
     from checks.repo.files import Target
     from checks.repo.settings import Settings
-    from checks.report.formats import Reporter
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 PARALLEL_FROM = 200  # with --jobs 0 (auto), fewer files than this are checked in one process
@@ -122,7 +121,8 @@ def run(options: Options) -> int:
         engine = Engine(policy, settings)
     findings, failures = _check_all(chain(first, targets), len(first), engine, options.jobs)
     report = Report(policy.meta.version, shown, sorted(findings))
-    _write(REPORTERS[options.format], report, policy, options.output)
+    reporter = REPORTERS[options.format]
+    write_output(lambda stream: reporter(report, policy, stream), options.output, newline=None)
     if failures:
         for message in failures:
             sys.stderr.write(f"policy-check: {message}\n")
@@ -195,23 +195,6 @@ def _check_all(targets: Iterator[Target], found: int, engine: Engine, jobs: int)
 
     workers = jobs or (min(os.cpu_count() or 1, 8) if found >= PARALLEL_FROM else 1)
     return parallel.check(targets, engine, workers)
-
-
-def _write(reporter: Reporter, report: Report, policy: Policy, output: Path | None) -> None:
-    if output is None:
-        if hasattr(sys.stdout, "reconfigure"):  # never fail on a character the terminal cannot show
-            sys.stdout.reconfigure(errors="backslashreplace")
-        _emit(reporter, report, policy, sys.stdout)
-        return
-    try:
-        with output.open("w", encoding="utf-8", errors="backslashreplace") as stream:
-            _emit(reporter, report, policy, stream)
-    except OSError as error:
-        raise UsageError(f"cannot write '{output}': {error.strerror}") from None
-
-
-def _emit(reporter: Reporter, report: Report, policy: Policy, stream: TextIO) -> None:
-    reporter(report, policy, stream)
 
 
 def list_rules(policy: Policy) -> int:

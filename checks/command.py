@@ -39,15 +39,19 @@ def at_the_edge(prog: str, run: Callable[[], int], usage_errors: tuple[type[Exce
         return 1
 
 
-def write_output(emit: Callable[[TextIO], None], output: Path | None) -> None:
-    """``emit`` a report to ``output`` (UTF-8) or to standard output; a file that cannot be written is a usage error."""
+def write_output(emit: Callable[[TextIO], None], output: Path | None, *, newline: str | None = "") -> None:
+    """``emit`` a report to ``output`` (UTF-8) or to standard output; a file that cannot be written is a usage error.
+
+    ``newline`` as ``open`` takes it: "" writes line ends as the report has them (CSV needs that), None as the
+    platform writes text.
+    """
     if output is None:
         if hasattr(sys.stdout, "reconfigure"):  # never fail on a character the terminal cannot show
-            sys.stdout.reconfigure(errors="backslashreplace", newline="")
+            sys.stdout.reconfigure(errors="backslashreplace", **({} if newline is None else {"newline": newline}))
         emit(sys.stdout)
         return
     try:
-        with output.open("w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
+        with output.open("w", encoding="utf-8", errors="backslashreplace", newline=newline) as stream:
             emit(stream)
     except OSError as error:
         raise UsageError(f"cannot write '{output}': {error.strerror}") from None

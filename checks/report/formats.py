@@ -68,12 +68,7 @@ def summary_line(report: Report) -> str:
 def as_json(report: Report, policy: Policy, stream: TextIO) -> None:
     import json
 
-    document = {
-        "policy_version": report.policy_version,
-        "files_checked": report.files_checked,
-        "findings": [finding.as_dict() for finding in report.findings],
-    }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
+    json.dump(report.as_dict(), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 
