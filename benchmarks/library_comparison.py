@@ -309,7 +309,7 @@ def report_exactness(found: dict[str, object]) -> dict[str, bool]:
                     continue
                 expected = yamlio.load((folder / "expected-warnings.yaml").read_text(encoding="utf-8")) or {}
                 want = sorted(path for path, rules in expected.items() if "readability" in rules)
-                settings = load_settings(find_settings(folder), policy, policy.schema_dir)
+                settings = load_settings(find_settings(folder), policy)
                 engine = Engine(policy, settings)
                 got = sorted(
                     f"posts/{path.name}"

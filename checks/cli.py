@@ -146,7 +146,7 @@ def _settings(options: Options, policy: Policy) -> Settings:
     for path in options.paths:
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"path '{path}' not found")
-    return load_settings(options.config or find_settings(Path.cwd()), policy, policy.schema_dir)
+    return load_settings(options.config or find_settings(Path.cwd()), policy)
 
 
 @contextmanager

@@ -111,7 +111,7 @@ def run_report(options: Options) -> int:
         top=analytics.top,
         with_posts=index is not None,
         days=days,
-        type_order=policy.post_schema.get("properties", {}).get("type", {}).get("enum", ()),
+        type_order=policy.post_types,
     )
     figures.problems = _problems(options.export, problems) + _problems(options.profiles or "", day_problems)
     write_output(lambda stream: REPORTERS[options.format](figures, stream), options.output)

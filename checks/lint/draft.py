@@ -79,7 +79,7 @@ def settings_of(policy: Policy, given: Given) -> Settings:
         settings = Settings()
     else:
         text = _text(given.settings, given.settings_name)
-        settings = parse_settings(text, Path(given.settings_name), policy, policy.schema_dir)
+        settings = parse_settings(text, Path(given.settings_name), policy)
     named = settings.consent_register
     if given.register is None:
         if named is not None:

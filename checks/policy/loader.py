@@ -165,7 +165,6 @@ def _build(folder: Path, files: dict[str, PolicyFile]) -> Policy:
         clauses=index.clauses,
         raw={name: file.data for name, file in files.items()},
         folder=str(folder),
-        post_schema=repo_schemas["post"],
         schemas=repo_schemas,
     )
     _check_references(policy, files)

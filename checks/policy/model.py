@@ -157,9 +157,25 @@ class Policy:
     clauses: dict[str, Clause | Subsection | Section]
     raw: dict[str, Any]  # every file's data as loaded, by file name: for policy.json
     folder: str  # where the policy was read from
-    post_schema: dict[str, Any] = field(default_factory=dict)  # as jsonschema reads it, for the quick check
-    # The schemas of what a content repo holds (post, settings, consent-register) by name, likewise.
+    # The schemas of what a content repo holds (post, settings, consent-register) by name, as jsonschema reads them.
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def post_schema(self) -> dict[str, Any]:
+        return self.schemas.get("post", {})
+
+    @property
+    def post_types(self) -> tuple[str, ...]:
+        """The post ``type`` values the post schema allows, in its order (empty when it lists none)."""
+        enum = self.post_schema.get("properties", {}).get("type", {}).get("enum") or ()
+        return tuple(str(value) for value in enum)
+
+    def quickly_valid(self, name: str, data: Any) -> bool:
+        """True when schema ``name`` of ``schemas`` surely accepts ``data`` (``QuickSchema``); else ask jsonschema."""
+        from checks.policy.quickschema import QuickSchema
+
+        quick = QuickSchema.of(self.schemas.get(name))
+        return quick is not None and quick.valid(data)
 
     @property
     def schema_dir(self) -> Path:

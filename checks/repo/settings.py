@@ -11,7 +11,6 @@ from typing import Any
 from checks.policy import yamlio
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
-from checks.policy.quickschema import QuickSchema
 
 FILE_NAME = ".policy-check.yaml"
 
@@ -150,15 +149,20 @@ def find_settings(start: Path) -> Path | None:
     return None
 
 
-def load_settings(path: Path | None, policy: Policy, schema_dir: Path) -> Settings:
+def load_settings(path: Path | None, policy: Policy) -> Settings:
     """Read and validate a settings file; ``None`` gives empty settings."""
     if path is None:
         return Settings()
-    return parse_settings(read_text(path, str(path)), path, policy, schema_dir)
+    return parse_settings(read_text(path, str(path)), path, policy)
 
 
-def parse_settings(text: str, path: Path, policy: Policy, schema_dir: Path) -> Settings:
+def parse_settings(text: str, path: Path, policy: Policy) -> Settings:
     """Settings from a settings file's text; ``path`` names the file in errors, and the register is beside it."""
+    return _parse(text, path, policy)[0]
+
+
+def _parse(text: str, path: Path, policy: Policy) -> tuple[Settings, dict[str, Any]]:
+    """The settings and the file's data as validated."""
     label = str(path)
     try:
         data = yamlio.load(text)
@@ -170,35 +174,14 @@ def parse_settings(text: str, path: Path, policy: Policy, schema_dir: Path) -> S
         kind = "list" if isinstance(data, list) else "single value"
         raise DataError(label, f"must be a mapping of settings (key: value), not a {kind}", line=1, column=1)
     data = _normalise_rule_levels(data)
-    if not _quickly_valid(policy, schema_dir, data):
+    if not policy.quickly_valid("settings", data):  # the schema is read with the policy (and cached with it)
         from checks.policy import schemas  # jsonschema is slow to import: only for settings the quick check doubts
 
-        error = schemas.first_error(schemas.validator(schema_dir, "settings"), data)
+        error = schemas.first_error(schemas.validator(policy.schema_dir, "settings"), data)
         if error is not None:
             where, message = schemas.describe(error)
             raise _error(label, text, where, message, key=schemas.points_at_key(error))
-    return _build(path, text, data, policy)
-
-
-def _quickly_valid(policy: Policy, schema_dir: Path, data: Any) -> bool:
-    """True when the settings schema surely accepts ``data`` (``QuickSchema``); else jsonschema decides.
-
-    The policy carries its own folder's settings schema, read with it (and so cached with it).
-    """
-    schema = policy.schemas.get("settings") if schema_dir == policy.schema_dir else _read_schema(schema_dir)
-    if not schema:
-        return False
-    quick = QuickSchema.of(schema)
-    return quick is not None and quick.valid(data)
-
-
-def _read_schema(schema_dir: Path) -> Any:
-    import json
-
-    try:
-        return json.loads((schema_dir / "settings.schema.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    return _build(path, text, data, policy), data
 
 
 def read_text(path: Path, label: str) -> str:
@@ -302,8 +285,8 @@ def settings_for_export(export: Path, config: Path | None) -> Path | None:
 
 def load_section(path: Path | None, policy: Policy, key: str) -> tuple[Settings, str, dict[str, Any]]:
     """The whole settings, validated as policy-check validates them, one product's section and the file's text."""
-    settings = load_settings(path, policy, policy.schema_dir)
     if path is None:
-        return settings, "", {}
-    text = path.read_text(encoding="utf-8")  # load_settings has read and validated it
-    return settings, text, (yamlio.load(text) or {}).get(key) or {}
+        return Settings(), "", {}
+    text = read_text(path, str(path))
+    settings, data = _parse(text, path, policy)
+    return settings, text, data.get(key) or {}

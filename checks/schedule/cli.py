@@ -116,7 +116,7 @@ def _build(options: Options) -> tuple[Policy, Settings]:
     if options.start and options.end and options.end < options.start:
         raise UsageError("--to is before --from")
     policy = load_policy()
-    settings = load_settings(options.config or find_settings(Path.cwd()), policy, policy.schema_dir)
+    settings = load_settings(options.config or find_settings(Path.cwd()), policy)
     return policy, settings
 
 

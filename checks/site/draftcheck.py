@@ -182,7 +182,7 @@ def site_settings(policy: Policy, settings_file: Path) -> SiteSettings:
     if not settings_file.is_file():
         raise SiteError(f"the settings file of 'Check a draft' ({settings_file}) does not exist")
     try:
-        settings = load_settings(settings_file, policy, policy.schema_dir)
+        settings = load_settings(settings_file, policy)
         read_register(settings, policy)
     except DataError as error:
         raise SiteError(f"the settings of 'Check a draft' cannot be used: {error}") from None

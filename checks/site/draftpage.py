@@ -236,10 +236,9 @@ def _fieldset(ident: str, legend: str, hint: str, content: str) -> str:
 
 
 def _types(policy: Policy) -> list[str]:
-    types = policy.post_schema.get("properties", {}).get("type", {}).get("enum")
-    if not types:
+    if not policy.post_types:
         raise SiteError("the post schema lists no post types for the form")
-    return [str(value) for value in types]
+    return list(policy.post_types)
 
 
 def _words(value: str) -> str:

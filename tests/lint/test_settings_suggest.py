@@ -17,7 +17,7 @@ def _load(tmp_path: Path, policy: Policy, text: str) -> DataError:
     path = tmp_path / ".policy-check.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as raised:
-        load_settings(path, policy, Path(policy.folder) / "schemas")
+        load_settings(path, policy)
     return raised.value
 
 

@@ -126,7 +126,7 @@ def test_data_is_read_alike_with_libyaml_and_without() -> None:
 
 def findings(repo: Path, policy: Policy, *, with_libyaml: bool) -> list[dict[str, object]]:
     with libyaml(with_libyaml):
-        settings = load_settings(find_settings(repo), policy, policy.schema_dir)
+        settings = load_settings(find_settings(repo), policy)
         engine = Engine(policy, settings)
         return [
             finding.as_dict()
