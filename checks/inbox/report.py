@@ -23,6 +23,7 @@ from checks.inbox.export import Message, RowProblem, read_export
 from checks.inbox.settings import InboxSettings, account_key
 from checks.inbox.triage import Result, Triage, Triaged
 from checks.inbox.workdays import in_working_hours, london_date, working_time_between
+from checks.policy import london
 from checks.policy.labels import Label
 from checks.policy.model import Policy
 from checks.repo.settings import Settings
@@ -276,8 +277,7 @@ def reply_bands(figures: Figures) -> list[tuple[str, int]]:
 
 def long_date(value: str) -> str:
     """An ISO date as GOV.UK writes it: 15 April 2027."""
-    day = date.fromisoformat(value)
-    return f"{day.day} {day:%B %Y}"
+    return london.long_date(date.fromisoformat(value))
 
 
 def period_words(period: dict[str, str | None]) -> str:

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from checks.policy import london
+
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]>#!])")
 # Text inside inline HTML, escaped in one pass: HTML's own characters, and the characters
 # Markdown reads as syntax as numeric character references.
@@ -25,8 +27,7 @@ class SiteError(Exception):
 
 def long_date(value: str | date) -> str:
     """A date as GOV.UK writes it: 31 March 2027."""
-    day = value if isinstance(value, date) else date.fromisoformat(value)
-    return f"{day.day} {day:%B %Y}"
+    return london.long_date(value if isinstance(value, date) else date.fromisoformat(value))
 
 
 def escape(text: str) -> str:

@@ -22,7 +22,7 @@ from checks.charts import BarChart, Series, bar_chart_svg, duration, percent
 from checks.policy import schemas
 from checks.policy.model import Policy
 from checks.policy.yamlio import data_path
-from checks.site.markup import SiteError, heading, markdown_blocks, markdown_text, table
+from checks.site.markup import SiteError, heading, long_date, markdown_blocks, markdown_text, table
 from checks.words import counted, verb_for
 
 QUARTER_FILE = re.compile(r"(?P<year>\d{4})-Q(?P<number>[1-4])\.json")
@@ -118,7 +118,7 @@ def _measured_sentence(report: QuarterReport) -> str:
     period = report.data["period"]
     return (
         f"These figures cover the messages we received on our social media accounts from "
-        f"{_long(period['from'])} to {_long(period['to'])}. They are counts and averages only: nothing in them "
+        f"{long_date(period['from'])} to {long_date(period['to'])}. They are counts and averages only: nothing in them "
         "identifies anyone who wrote to us."
     )
 
@@ -156,11 +156,6 @@ def _time_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _working(hours: float | None) -> str:
     return "none" if hours is None else f"{duration(hours)} of working time"
-
-
-def _long(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
 
 
 def reply_times_by_quarter(policy: Policy, folder: Path, page: str) -> str:
