@@ -148,8 +148,10 @@ def _period(first: str | None, last: str | None) -> Period:
 def _day(option: str, value: str | None) -> date | None:
     if value is None:
         return None
+    from checks.analytics.dates import ISO_DAY
+
     try:
-        if len(value) != 10:  # date.fromisoformat would also take 20270115 or 2027-W02-5
+        if not ISO_DAY.fullmatch(value):  # date.fromisoformat would also take 20270115 or 2027-W02-5
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:

@@ -255,6 +255,7 @@ def test_a_problem_names_the_export_as_given_on_the_command_line(export, run, tm
     [
         (["--from", "2027-13-01"], "--from: '2027-13-01' is not a date (YYYY-MM-DD)"),
         (["--to", "20270115"], "--to: '20270115' is not a date (YYYY-MM-DD)"),
+        (["--to", "2027-W02-5"], "--to: '2027-W02-5' is not a date (YYYY-MM-DD)"),  # ten characters, a week date
         (["--from", "2027-01-15", "--to", "2027-01-08"], "--to 2027-01-08 is before --from 2027-01-15"),
     ],
 )
