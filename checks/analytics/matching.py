@@ -20,6 +20,7 @@ path. A post's channel is taken by the first row that matches it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -83,14 +84,17 @@ class Index:
         """The post file a row came from, by rule 1 and then rule 2; its channel is then taken."""
         minute = int(message.published.timestamp()) // SECONDS_PER_MINUTE
         day = message.published.date()  # a London time already
-        for candidates in (
-            self._by_minute.get((message.channel, minute), ()),
-            self._by_text.get((message.channel, day, text_key(message.text)), ()),
-        ):
-            for candidate in candidates:
-                if (candidate.number, candidate.channel) not in self._taken:
-                    self._taken.add((candidate.number, candidate.channel))
-                    return self.posts[candidate.number]
+        found = self._first_free(self._by_minute.get((message.channel, minute), ()))
+        if found is None:  # rule 2 only for a row rule 1 did not place
+            found = self._first_free(self._by_text.get((message.channel, day, text_key(message.text)), ()))
+        return found
+
+    def _first_free(self, candidates: Iterable[_Candidate]) -> PostFile | None:
+        """The first candidate whose post file's channel no row has taken yet; it is then taken."""
+        for candidate in candidates:
+            if (candidate.number, candidate.channel) not in self._taken:
+                self._taken.add((candidate.number, candidate.channel))
+                return self.posts[candidate.number]
         return None
 
 

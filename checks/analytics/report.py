@@ -10,6 +10,7 @@ whole numbers exactly and rounded half away from zero to 4 places, so
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -142,9 +143,9 @@ def count(
         policy_version,
         shown,
         Group(),
-        {},
-        {} if with_posts else None,
-        {} if with_posts else None,
+        defaultdict(Group),  # a group is made the first time its key is met, not once a row
+        defaultdict(Group) if with_posts else None,
+        defaultdict(Group) if with_posts else None,
         top_rows(counted, top),
         followers([day for day in days if period.holds(day.day)]) if days is not None else None,
         [],
@@ -161,10 +162,10 @@ def count(
 def _add(figures: Figures, row: Row) -> None:
     values = row.message.values
     figures.totals.add(values)
-    figures.by_channel.setdefault(row.message.channel, Group()).add(values)
+    figures.by_channel[row.message.channel].add(values)
     if figures.by_type is not None and figures.by_media is not None:
-        figures.by_type.setdefault(row.post.type if row.post else NOT_FROM_REPO, Group()).add(values)
-        figures.by_media.setdefault(row.post.media if row.post else NOT_FROM_REPO, Group()).add(values)
+        figures.by_type[row.post.type if row.post else NOT_FROM_REPO].add(values)
+        figures.by_media[row.post.media if row.post else NOT_FROM_REPO].add(values)
     figures.rows_from_repo += row.post is not None
 
 

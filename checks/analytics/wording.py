@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from checks.analytics.report import NOT_FROM_REPO
 from checks.policy.london import long_date
 
 CHANNEL_NAMES = {
@@ -20,7 +21,6 @@ CHANNEL_NAMES = {
     "youtube": "YouTube",
 }
 MEDIA_NAMES = {"image": "Images", "video": "Video", "none": "No media"}
-NOT_FROM_REPO = "not-from-content-repo"
 BY_HAND = "Posted by hand in the tool"
 NOT_AVAILABLE = "not available"
 
