@@ -63,6 +63,12 @@ def page(title: str, heading: str, lede: str, note: str, sections: Sequence[str]
     )
 
 
+def at_a_glance(items: Sequence[tuple[str, str]]) -> str:
+    """The section of key figures: each a value in large type, then the words that say what it counts."""
+    cells = "".join(f"<li><strong>{escape(value)}</strong> {escape(words)}</li>" for value, words in items)
+    return f'<h2>At a glance</h2>\n<ul class="figures">{cells}</ul>'
+
+
 def pair(chart: BarChart, table_html: str) -> str:
     """A chart, with a caption that points to its numbers, beside the table that holds them."""
     caption = f"<figcaption>{escape(chart.title)}: the numbers are in the table.</figcaption>"

@@ -84,7 +84,6 @@ def _summary(data: dict[str, Any], figures: Figures) -> str:
         (number(totals["engagements"]), "engagements: reactions, comments, shares and clicks"),
         (rate_words(totals["engagement_rate"]), "engagement rate"),
     ]
-    cells = "".join(f"<li><strong>{escape(value)}</strong> {escape(words)}</li>" for value, words in items)
     sentence = f"{counted(rows, 'message')} {verb_for(rows, 'was')} published in the period."
     if "by_type" in data and rows:
         by_hand = data["by_type"].get(NOT_FROM_REPO, {}).get("posts", 0)
@@ -95,7 +94,7 @@ def _summary(data: dict[str, Any], figures: Figures) -> str:
     rate = totals["engagement_rate"]
     if rate is not None:
         sentence += f" Overall there were {per_hundred(rate)}."
-    return f'<h2>At a glance</h2>\n<ul class="figures">{cells}</ul>\n<p>{escape(sentence)}</p>'
+    return f"{htmlreport.at_a_glance(items)}\n<p>{escape(sentence)}</p>"
 
 
 def _by_type(groups: dict[str, dict[str, Any]]) -> str:

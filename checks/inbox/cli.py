@@ -132,16 +132,17 @@ def run_report(options: Options) -> int:
 
 def _build(options: Options) -> tuple[Policy, dict[str, Label], Settings, InboxSettings]:
     """What both commands read first: the paths checked, the policy, its labels, and the settings."""
-    from checks.inbox.settings import load_inbox_settings, settings_path
+    from checks.inbox.settings import load_inbox_settings
     from checks.inbox.workdays import working_days
     from checks.policy.labels import load_labels
     from checks.policy.loader import load_policy
+    from checks.repo.settings import settings_for_export
 
     _check_paths(options)
     working_days()  # says at once when govuk-bank-holidays is missing
     policy = load_policy()
     labels = load_labels()
-    settings, inbox = load_inbox_settings(settings_path(options.export, options.config), policy)
+    settings, inbox = load_inbox_settings(settings_for_export(options.export, options.config), policy)
     return policy, labels, settings, inbox
 
 

@@ -56,8 +56,7 @@ def _summary(data: dict[str, Any], figures: Figures) -> str:
     ]
     if target is not None:
         items.append((percent(replies["within_target"]), f"answered within {duration(target)} of working time"))
-    cells = "".join(f"<li><strong>{escape(value)}</strong> {escape(words)}</li>" for value, words in items)
-    return f'<h2>At a glance</h2>\n<ul class="figures">{cells}</ul>'
+    return htmlreport.at_a_glance(items)
 
 
 def _replies(replies: dict[str, Any], figures: Figures) -> str:

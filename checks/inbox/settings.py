@@ -15,7 +15,7 @@ from typing import Any
 from checks.policy import yamlio
 from checks.policy.errors import DataError
 from checks.policy.model import Policy
-from checks.repo.settings import Settings, load_section, settings_for_export
+from checks.repo.settings import Settings, load_section
 
 COLUMNS = ("id", "network", "kind", "received_at", "author", "author_name", "text", "post_type", "replied_at")
 REQUIRED_COLUMNS = ("id", "network", "kind", "received_at", "author", "text")
@@ -38,11 +38,6 @@ class InboxSettings:
 def account_key(author: str) -> str:
     """An author as compared: without case, white space at the ends or a leading @."""
     return author.strip().removeprefix("@").lower()
-
-
-def settings_path(export: Path, config: Path | None) -> Path | None:
-    """``--config``, or the nearest ``.policy-check.yaml`` in the export's folder or a parent."""
-    return settings_for_export(export, config)
 
 
 def load_inbox_settings(path: Path | None, policy: Policy) -> tuple[Settings, InboxSettings]:

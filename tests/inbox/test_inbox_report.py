@@ -12,9 +12,10 @@ import yaml
 from checks.charts import duration
 from checks.inbox.cli import main
 from checks.inbox.report import hours, middle, nearest_rank, report_export
-from checks.inbox.settings import load_inbox_settings, settings_path
+from checks.inbox.settings import load_inbox_settings
 from checks.policy.labels import load_labels
 from checks.policy.loader import load_policy
+from checks.repo.settings import settings_for_export
 
 TARGET = "inbox:\n  council_accounts: ['@HartDC']\n  reply_target_hours: 4\n"
 
@@ -58,7 +59,7 @@ def test_the_acceptance_report_equals_expected_report_yaml(corpus, expected, tmp
 def test_the_acceptance_per_row_times_are_the_expected_ones(corpus, expected) -> None:
     policy, labels = load_policy(), load_labels()
     export = corpus / "inbox.csv"
-    settings, inbox = load_inbox_settings(settings_path(export, None), policy)
+    settings, inbox = load_inbox_settings(settings_for_export(export, None), policy)
     figures, _ = report_export(export, policy, labels, settings, inbox)
     replies = {row: hours(seconds, 4) for row, seconds in figures.reply_seconds}
     assert replies == expected["needs_reply"]["first_reply_working_hours"]["per_row"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks.inbox.cli import main
-from checks.inbox.settings import settings_path
+from checks.repo.settings import settings_for_export
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "inbox-acceptance"
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "content-repo" / "inbox" / "sample-export.csv"
@@ -69,7 +69,8 @@ def test_public_reports_hold_no_id_handle_name_address_phone_or_text(export, fmt
     empty = tmp_path / "empty" / "inbox.csv"
     empty.parent.mkdir()
     empty.write_text(export.read_text(encoding="utf-8-sig").splitlines()[0] + "\n", encoding="utf-8")
-    own_words = flat(report(empty, fmt, tmp_path / "empty", "--public", "--config", str(settings_path(export, None))))
+    settings = str(settings_for_export(export, None))
+    own_words = flat(report(empty, fmt, tmp_path / "empty", "--public", "--config", settings))
     leaked = sorted(
         token for token in personal_tokens(export) if found_in(token, shown) and not found_in(token, own_words)
     )
