@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 def check_example(policy: Policy, rule: Rule, example: Example, path: str = "post.md") -> list[Finding]:
     """What ``rule`` finds in one of its example posts, under the example's own settings."""
-    engine = _EXAMPLE_ENGINES.get(policy, example)
+    given = json.dumps({"settings": example.settings, "register": example.register}, sort_keys=True, default=str)
+    engine = _EXAMPLE_ENGINES.get(policy, given, lambda: Engine(policy, example_settings(policy, example)))
     return [finding for finding in engine.check_text(example.post, path) if finding.rule == rule.id]
 
 
@@ -31,28 +32,6 @@ def example_settings(policy: Policy, example: Example) -> Settings:
     return settings_from_data(example.settings, policy, register=example.register)
 
 
-class _EngineStore:
-    """One engine per policy and distinct example settings, built on first use: compiling the rules takes a moment.
-
-    Kept by the policy's folder and the text of the settings and register, and used only for
-    the very policy object it was built for, so a policy read afresh gets a new engine.
-    """
-
-    def __init__(self) -> None:
-        self._engines: dict[tuple[str, str], tuple[Policy, Engine]] = {}
-
-    def get(self, policy: Policy, example: Example) -> Engine:
-        given = {"settings": example.settings, "register": example.register}
-        key = (policy.folder, json.dumps(given, sort_keys=True, default=str))
-        built = self._engines.get(key)
-        if built is None or built[0] is not policy:
-            built = (policy, Engine(policy, example_settings(policy, example)))
-            self._engines[key] = built
-        return built[1]
-
-    def cache_clear(self) -> None:
-        self._engines.clear()
-
-
-_EXAMPLE_ENGINES = _EngineStore()
-caches.register(_EXAMPLE_ENGINES)
+# One engine per policy and distinct example settings and register, built on first use: compiling the rules
+# takes a moment.
+_EXAMPLE_ENGINES: caches.PerPolicy[Engine] = caches.PerPolicy()

@@ -130,31 +130,14 @@ def _register(given: SiteSettings) -> dict[str, str] | None:
     return None if given.register_text is None else {"name": str(given.register_label), "text": given.register_text}
 
 
-class _Built:
-    """The build for a policy and settings file, kept for the page's macro after the hook made it."""
-
-    def __init__(self) -> None:
-        self._kept: dict[tuple[str, str], tuple[Policy, DraftCheck]] = {}
-
-    def get(self, policy: Policy, settings_file: Path) -> DraftCheck:
-        key = (policy.folder, str(settings_file))
-        kept = self._kept.get(key)
-        if kept is None or kept[0] is not policy:
-            kept = (policy, build(policy, settings_file))
-            self._kept[key] = kept
-        return kept[1]
-
-    def cache_clear(self) -> None:
-        self._kept.clear()
-
-
-_BUILT = _Built()
-caches.register(_BUILT)
+# The build for a policy and settings file, kept for the page's macro after the hook made it.
+_BUILT: caches.PerPolicy[DraftCheck] = caches.PerPolicy()
 
 
 def for_site(policy: Policy, config: Mapping[str, Any]) -> DraftCheck:
     """``build`` for the site that ``config`` (mkdocs.yml, as MkDocs read it) describes, once per build."""
-    return _BUILT.get(policy, settings_file_of(config))
+    settings_file = settings_file_of(config)
+    return _BUILT.get(policy, str(settings_file), lambda: build(policy, settings_file))
 
 
 def settings_file_of(config: Mapping[str, Any]) -> Path:
