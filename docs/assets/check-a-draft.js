@@ -211,8 +211,6 @@ function addMedia() {
   mediaCount += 1;
   const template = document.getElementById("draft-media-template");
   const item = template.content.firstElementChild.cloneNode(true);
-  const number = document.querySelectorAll("#draft-media-items .draft-media-item").length + 1;
-  item.querySelector("legend").textContent = `Photo or video ${number}`;
   for (const group of item.querySelectorAll(".draft-field, .draft-choice")) {
     const control = group.querySelector("[data-media]");
     control.id = `draft-media-${mediaCount}-${control.dataset.media}`;
@@ -223,15 +221,14 @@ function addMedia() {
       control.setAttribute("aria-describedby", hint.id);
     }
   }
-  const remove = item.querySelector("[data-media-remove]");
-  remove.textContent = `Remove photo or video ${number}`;
-  remove.addEventListener("click", () => {
+  item.querySelector("[data-media-remove]").addEventListener("click", () => {
     item.remove();
     renumberMedia();
     field("draft-media-add").focus();
     showBuilt();
   });
   document.getElementById("draft-media-items").append(item);
+  renumberMedia(); // the new item's legend and remove button, numbered as every item is
   item.querySelector("[data-media]").focus();
   showBuilt();
 }

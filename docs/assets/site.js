@@ -52,12 +52,8 @@
     var label = document.querySelector('.md-header label[for="__drawer"]');
     var sidebar = document.querySelector(".md-sidebar--primary");
     if (!drawer || !label || !sidebar) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = label.className;
+    var button = buttonFor(label);
     button.setAttribute("data-drawer-button", "");
-    while (label.firstChild) button.appendChild(label.firstChild);
-    label.replaceWith(button);
     var fromKeyboard = false;
     var sync = function () { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
     sidebar.id = "site-navigation";
@@ -154,14 +150,21 @@
     });
   }
 
-  // A button in place of one of the theme's labels: its classes and content, and which checkbox it works.
-  function navButton(label) {
+  // A button in place of one of the theme's labels, with its classes and content.
+  function buttonFor(label) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = label.className;
-    button.setAttribute("data-nav-toggle", label.htmlFor);
     while (label.firstChild) button.appendChild(label.firstChild);
     label.replaceWith(button);
+    return button;
+  }
+
+  // A button in place of one of the nav's labels, saying which checkbox it works.
+  function navButton(label) {
+    var toggle = label.htmlFor;
+    var button = buttonFor(label);
+    button.setAttribute("data-nav-toggle", toggle);
     return button;
   }
 
