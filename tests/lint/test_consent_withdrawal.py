@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from gitkit import git
 
 pytestmark = pytest.mark.integration  # runs policy-check and git as processes
 
@@ -98,16 +99,13 @@ def test_setting_withdrawn_lists_every_post_that_uses_the_record(repo: Path) -> 
 
 
 def test_a_branch_that_changes_only_the_register_checks_every_post(repo: Path) -> None:
-    def git(*arguments: str) -> None:
-        subprocess.run(["git", *arguments], cwd=repo, check=True, capture_output=True)
-
-    git("init", "-q", "-b", "main")
-    git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "--allow-empty", "-m", "start")
-    git("add", ".")
-    git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "posts")
-    git("checkout", "-q", "-b", "withdraw-cr-7")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "start")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "posts")
+    git(repo, "checkout", "-q", "-b", "withdraw-cr-7")
     withdraw(repo)
-    git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "CR-7 withdrawn")
+    git(repo, "commit", "-q", "-am", "CR-7 withdrawn")
     assert check(repo, "--changed-since", "main") == (1, EVERY_USE)
-    git("checkout", "-q", "main")
+    git(repo, "checkout", "-q", "main")
     assert check(repo, "--changed-since", "main") == (0, [])  # nothing changed: nothing checked

@@ -32,6 +32,7 @@ from typing import Any
 
 import pytest
 import yaml
+from gitkit import git
 
 from checks.lint.findings import Finding, Report
 from checks.report import action as glue
@@ -220,20 +221,6 @@ approved_by: comms-team
 We are hiring lifeguards for Yateley lido this summer.
 To find out more, text Jo on 07700 900123.
 """
-
-
-def git(folder: Path, *arguments: str) -> str:
-    environment = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    done = subprocess.run(["git", *arguments], cwd=folder, env=environment, capture_output=True, text=True, check=True)
-    return done.stdout.strip()
 
 
 def write(folder: Path, files: dict[str, str]) -> None:

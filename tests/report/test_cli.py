@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from gitkit import git
 
 from checks import __version__
 
@@ -189,22 +190,18 @@ def test_jobs_give_the_same_report() -> None:
     assert one == two
 
 
-def git(*arguments: str, cwd: Path) -> None:
-    subprocess.run(["git", *arguments], cwd=cwd, check=True, capture_output=True)
-
-
 def test_changed_since_checks_only_changed_posts(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "posts").mkdir(parents=True)
     problems = (SMALL / "posts" / "problems.md").read_text(encoding="utf-8")
     (repo / "posts" / "old.md").write_text(problems, encoding="utf-8")
-    git("init", "-q", "-b", "main", cwd=repo)
-    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".", cwd=repo)
-    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base", cwd=repo)
-    git("checkout", "-q", "-b", "change", cwd=repo)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "checkout", "-q", "-b", "change")
     (repo / "posts" / "new.md").write_text(problems, encoding="utf-8")
-    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".", cwd=repo)
-    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "change", cwd=repo)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "change")
     (repo / "posts" / "draft.md").write_text(problems, encoding="utf-8")  # untracked counts as changed
     report = json.loads(policy_check("--format", "json", "--changed-since", "main", ".", cwd=repo).stdout)
     assert report["files_checked"] == 2

@@ -24,35 +24,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from gitkit import git, git_environment
 
 pytestmark = pytest.mark.integration  # runs processes: see the layers in tests/conftest.py
 
 PROJECT = Path(__file__).resolve().parents[2]
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "checks", "policy")
-FIXED_DATE = "2024-04-01T09:00:00+01:00"
 SKIPPED = {"__pycache__", "_policy", ".pytest_cache"}
-
-
-def git_environment() -> dict[str, str]:
-    return {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "policy-check tests",
-        "GIT_AUTHOR_EMAIL": "tests@example.org",
-        "GIT_COMMITTER_NAME": "policy-check tests",
-        "GIT_COMMITTER_EMAIL": "tests@example.org",
-        "GIT_AUTHOR_DATE": FIXED_DATE,
-        "GIT_COMMITTER_DATE": FIXED_DATE,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-
-
-def git(folder: Path, *arguments: str) -> str:
-    done = subprocess.run(
-        ["git", *arguments], cwd=folder, env=git_environment(), capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
 
 
 def hook_files() -> list[Path]:
