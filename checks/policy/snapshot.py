@@ -17,8 +17,14 @@ from checks.policy.model import Policy
 
 
 def dumps(policy: Policy) -> bytes:
-    """The policy as bytes for ``loads``: the same bytes for the same policy and code."""
-    return pickle.dumps(replace(policy, raw={}, folder=""), protocol=pickle.HIGHEST_PROTOCOL)
+    """The policy as bytes for ``loads``: the same bytes for the same policy and code.
+
+    A pickle records which values are one object, and a policy built afresh shares fewer than one
+    read back from the policy cache, so their pickles differ by a few bytes though the policies are
+    equal. Pickled, read back and pickled again, both come out the same.
+    """
+    first = pickle.dumps(replace(policy, raw={}, folder=""), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(pickle.loads(first), protocol=pickle.HIGHEST_PROTOCOL)  # our own bytes, just written
 
 
 def loads(data: bytes, folder: Path) -> Policy:

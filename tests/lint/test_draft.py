@@ -226,3 +226,17 @@ def test_the_snapshot_is_the_policy_less_its_raw_files_and_folder(policy: Policy
 def test_a_snapshot_of_something_else_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="not a policy snapshot: dict"):
         snapshot.loads(__import__("pickle").dumps({"a": 1}), tmp_path)
+
+
+def test_the_snapshot_is_the_same_bytes_built_afresh_or_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    from checks.caches import clear_caches
+    from checks.policy.loader import load_policy
+
+    monkeypatch.setenv("POLICY_CHECK_CACHE_DIR", str(tmp_path))
+    built = load_policy()  # the cache is empty: built afresh, then written
+    clear_caches()
+    cached = load_policy()
+    assert cached is not built and cached == built
+    assert snapshot.dumps(cached) == snapshot.dumps(built)  # the site's archive does not hang on the cache
