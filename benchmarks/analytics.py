@@ -28,6 +28,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from generate import generate
+from run import load_average
 
 from checks.policy.london import LONDON
 from checks.repo.post import Post, read_post
@@ -160,7 +161,7 @@ def main() -> int:
         repo = Path(folder) / "repo"
         generate(repo, args.posts)
         published = messages(repo / "posts")
-        print(f"{args.posts:,} posts, {len(published):,} messages from them; load average at start: {_load()}")
+        print(f"{args.posts:,} posts, {len(published):,} messages from them; load average at start: {load_average()}")
         for rows in (int(size) for size in args.rows.split(",")):
             export = Path(folder) / f"export-{rows}.csv"
             write_export(export, rows, published)
@@ -176,7 +177,7 @@ def main() -> int:
                 )
                 if output_format == "json":
                     print(f"    {_matched(report)}")
-    print(f"load average at end: {_load()}")
+    print(f"load average at end: {load_average()}")
     return 1 if failed else 0
 
 
@@ -188,13 +189,6 @@ def _matched(report: str) -> str:
     matched = data["rows_counted"] - by_hand
     problems = len(data["problems"])
     return f"{data['rows_counted']:,} rows counted, {matched:,} matched to a post file, {problems} problems"
-
-
-def _load() -> str:
-    try:
-        return Path("/proc/loadavg").read_text(encoding="utf-8").split()[0]
-    except OSError:
-        return "unknown"
 
 
 if __name__ == "__main__":

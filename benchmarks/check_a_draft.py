@@ -24,9 +24,7 @@ target; exit status 0 when none fails.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -39,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "tests" / "site"))
 
-from sitekit import CHROMIUM, CHROMIUM_ARGS, make_pages_server  # noqa: E402
+from sitekit import CHROMIUM, CHROMIUM_ARGS, build_site, make_pages_server, pasteable  # noqa: E402
 
 PAGE = "staff/check-a-draft/"
 TARGET_FIRST = 8.0  # seconds, from asking to the findings, with nothing loaded before
@@ -54,11 +52,6 @@ TIMED = """async ([text, options]) => {
 }"""
 
 
-def build_site(target: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)]
-    subprocess.run(command, cwd=PROJECT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
 def corpora() -> list[tuple[Path, dict[str, str]]]:
     """Each corpus's posts with the options that give them their own settings (and register)."""
     found = []
@@ -69,18 +62,8 @@ def corpora() -> list[tuple[Path, dict[str, str]]]:
         options = {"settings": (folder / ".policy-check.yaml").read_text(encoding="utf-8")}
         if register:
             options["register"] = (folder / register).read_text(encoding="utf-8")
-        found += [(post, options) for post in sorted(folder.glob("posts/*.md")) if _pasteable(post)]
+        found += [(post, options) for post in sorted(folder.glob("posts/*.md")) if pasteable(post) is not None]
     return found
-
-
-def _pasteable(post: Path) -> bool:
-    """Whether a person could paste the post: UTF-8 text with no NUL byte."""
-    raw = post.read_bytes()
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return b"\0" not in raw
 
 
 def one_run(browser: Any, url: str, posts: list[tuple[Path, dict[str, str]]], first: tuple[str, dict]) -> dict:
@@ -128,7 +111,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="check-a-draft-") as folder:
         site = Path(folder) / "site"
         started = time.perf_counter()
-        build_site(site)
+        built = build_site(PROJECT, site)
+        if built.returncode != 0:
+            sys.exit(f"mkdocs build failed:\n{built.output}")
         print(f"site built in {time.perf_counter() - started:.1f} s; {len(posts)} posts to check")
         server = make_pages_server(site)
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -14,22 +14,19 @@ from analytics_helpers import EXAMPLE
 pytestmark = pytest.mark.integration
 
 POLICY_ANALYTICS = Path(sys.executable).parent / "policy-analytics"
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "analytics-acceptance"
 
 
 def run(*arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(POLICY_ANALYTICS), *arguments], cwd=cwd, capture_output=True, text=True, check=False)
 
 
-def test_the_acceptance_corpus_as_its_readme_runs_it() -> None:
-    if not (CORPUS / "expected.yaml").is_file():
-        pytest.skip("../shared/analytics-acceptance is not beside the project")
+def test_the_acceptance_corpus_as_its_readme_runs_it(corpus: Path) -> None:
     arguments = ("report", "--format", "json", "--posts", ".", "--profiles", "profile-performance.csv")
-    done = run(*arguments, "post-performance.csv", cwd=CORPUS)
+    done = run(*arguments, "post-performance.csv", cwd=corpus)
     assert (done.returncode, done.stderr) == (0, "")
     data = json.loads(done.stdout)
     del data["policy_version"]
-    assert data == yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+    assert data == yaml.safe_load((corpus / "expected.yaml").read_text(encoding="utf-8"))
 
 
 def test_the_example_reports_in_text_with_exit_0() -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from analytics_helpers import EXAMPLE, PROFILE_HEADER, line, post_file, row
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "analytics-acceptance"
 FORMATS = ("json", "text", "html")
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -30,9 +29,7 @@ def staff_names(export: Path) -> set[str]:
 @pytest.fixture(params=["acceptance", "example"])
 def exports(request: pytest.FixtureRequest) -> tuple[Path, list[str]]:
     """A post export with staff names in ``Sent by``, and the options that read it with its repo and profiles."""
-    folder = CORPUS if request.param == "acceptance" else EXAMPLE
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is not there")
+    folder = request.getfixturevalue("corpus") if request.param == "acceptance" else EXAMPLE
     posts = folder / ("post-performance.csv" if request.param == "acceptance" else "analytics/post-performance.csv")
     profiles = posts.with_name("profile-performance.csv")
     return posts, ["--posts", str(folder), "--profiles", str(profiles), str(posts)]

@@ -27,6 +27,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from test_yaml_wording import libyaml
 
 from checks.policy import yamlio
 
@@ -202,14 +203,11 @@ def test_the_fast_path_nodes_hold_every_piece_of_its_data(text: str) -> None:
 
 
 def _refusal(text: str, with_libyaml: bool) -> tuple[str, int, int] | None:
-    saved = yamlio.LIBYAML
-    yamlio.LIBYAML = with_libyaml
-    try:
-        yamlio.load(text)
-    except yamlio.YAMLProblem as problem:
-        return problem.message, problem.line, problem.column
-    finally:
-        yamlio.LIBYAML = saved
+    with libyaml(with_libyaml):
+        try:
+            yamlio.load(text)
+        except yamlio.YAMLProblem as problem:
+            return problem.message, problem.line, problem.column
     return None
 
 

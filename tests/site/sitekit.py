@@ -67,6 +67,17 @@ def build_site(project: Path, site_dir: Path, **variables: str) -> Build:
     return Build(done.returncode, done.stdout + done.stderr, time.perf_counter() - started)
 
 
+def pasteable(path: Path) -> str | None:
+    """The file's text if a person could paste it: UTF-8 with no NUL byte."""
+    raw = path.read_bytes()
+    if b"\0" in raw:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources (mkdocs.yml and docs/) in ``target``, to break without touching the real ones.
 

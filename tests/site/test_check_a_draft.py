@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from sitekit import PROJECT, VARIANT_NAMES, VARIANTS, new_context, page_file, run_axe
+from sitekit import PROJECT, VARIANT_NAMES, VARIANTS, new_context, page_file, pasteable, run_axe
 
 PAGE = "staff/check-a-draft/"
 EXAMPLE = PROJECT / "examples" / "content-repo"
@@ -66,17 +66,6 @@ def policy_check(folder: Path, settings: Path | None) -> dict[str, list[dict[str
     return found
 
 
-def pasteable(path: Path) -> str | None:
-    """The file's text if a person could paste it: UTF-8 with no NUL byte."""
-    raw = path.read_bytes()
-    if b"\0" in raw:
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
 def seen(finding: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(finding[key] for key in ("line", "column", "rule", "severity", "message", "waived"))
 
@@ -102,12 +91,17 @@ def open_page(context: Any, site_url: str) -> tuple[Any, list[Any]]:
     return page, requests
 
 
-def paste_and_check(page: Any, text: str) -> list[tuple[Any, ...]]:
-    """Paste a post file into the page, press its button, and read the findings it lists."""
+def submit_paste(page: Any, text: str, timeout: float | None = None) -> None:
+    """Paste a post file into the page, press its button, and wait until the page has shown the result."""
     done = page.evaluate("() => Number(document.getElementById('draft-summary').dataset.checks || 0)")
     page.fill("#draft-paste", text)
     page.click("#draft-paste-form button[type=submit]")
-    page.wait_for_function(CHECKED, arg=done + 1)
+    page.wait_for_function(CHECKED, arg=done + 1, timeout=timeout)
+
+
+def paste_and_check(page: Any, text: str) -> list[tuple[Any, ...]]:
+    """Paste a post file into the page, press its button, and read the findings it lists."""
+    submit_paste(page, text)
     return sorted(seen(finding) for finding in page.evaluate(FINDINGS))
 
 
@@ -305,10 +299,7 @@ def test_axe_finds_nothing_before_or_after_a_check(variant_pages: dict[str, Any]
     page = variant_pages[variant]
     page.goto(site_url + PAGE)
     assert run_axe(page) == [], "before a check"
-    done = page.evaluate("() => Number(document.getElementById('draft-summary').dataset.checks || 0)")
-    page.fill("#draft-paste", MIXED)
-    page.click("#draft-paste-form button[type=submit]")
-    page.wait_for_function(CHECKED, arg=done + 1, timeout=60_000)
+    submit_paste(page, MIXED, timeout=60_000)
     groups = page.eval_on_selector_all("#draft-summary h3", "headings => headings.map(h => h.textContent)")
     assert [group.split(" (")[0] for group in groups] == ["Errors", "Warnings", "Waived"]
     assert run_axe(page) == [], "after a check"
@@ -374,10 +365,7 @@ def test_broken_settings_and_a_post_that_is_not_text_are_refused_in_words(
         register = tmp_path / "register.csv"
         register.write_text("ref,given\nCR-1,2027-01-01\n", encoding="utf-8")
         page.set_input_files("#draft-own-register", str(register))  # the site's settings name a YAML register
-        done = page.evaluate("() => Number(document.getElementById('draft-summary').dataset.checks || 0)")
-        page.fill("#draft-paste", MIXED)
-        page.click("#draft-paste-form button[type=submit]")
-        page.wait_for_function(CHECKED, arg=done + 1)
+        submit_paste(page, MIXED)
         assert page.text_content("#draft-summary-title") == "The post was not checked"
         assert page.text_content(".draft-summary__problem") == (
             "register.csv: is a CSV file, but the settings name the register "
