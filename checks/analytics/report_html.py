@@ -9,7 +9,7 @@ and is escaped like every other value, so it stays text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any, TextIO
 
@@ -122,10 +122,7 @@ def _by_channel(groups: dict[str, dict[str, Any]]) -> str:
         for key, group in groups.items()
     ]
     header = ("Channel", "Reach", "Link clicks", "Video views")
-    reach = _scrolling(
-        "Reach, link clicks and video views by channel",
-        htmlreport.table("Reach, link clicks and video views by channel", header, rows, (False, True, True, True)),
-    )
+    reach = _scrolling_table("Reach, link clicks and video views by channel", header, rows)
     note = (
         "<p>Reach is the number of people who saw a post, where the network reports it. "
         "“Not available” means no message of that channel had the figure: it is not a zero.</p>"
@@ -148,9 +145,10 @@ def _group_section(
     rates = [group["engagement_rate"] for _, group in order]
     values = [None if value is None else round(value * 100, 2) for value in rates]
     described = "; ".join(f"{label}: {rate_column(value)}" for label, value in zip(names, rates, strict=True))
+    caption = f"Engagement rate, {first.lower()}"  # the chart's title and its table's caption
     chart = BarChart(
         chart_id=chart_id,
-        title=f"Engagement rate, {first.lower()}",
+        title=caption,
         description=f"Bar chart of the engagement rate (engagements per 100 impressions), highest first. {described}.",
         categories=names,
         series=[Series("Engagement rate (%)", values)],
@@ -161,10 +159,7 @@ def _group_section(
         (label, rate_column(rate), f"{group['posts']:,}", number(group["impressions"]), number(group["engagements"]))
         for label, (_, group), rate in zip(names, order, rates, strict=True)
     ]
-    caption = f"Engagement rate, {first.lower()}"
-    table = _scrolling(
-        caption, htmlreport.table(caption, (first, *GROUP_HEADER), rows, (False, True, True, True, True))
-    )
+    table = _scrolling_table(caption, (first, *GROUP_HEADER), rows)
     return f"<h2>{escape(heading)}</h2>\n{text}\n{htmlreport.pair(chart, table)}"
 
 
@@ -210,13 +205,14 @@ def _followers(entries: list[dict[str, Any]]) -> str:
     ]
     caption = "Followers at the start and end of the period"
     header = ("Profile", "Start", "End", "Net growth", "Growth rate")
-    table = _scrolling(caption, htmlreport.table(caption, header, rows, (False, True, True, True, True)))
+    table = _scrolling_table(caption, header, rows)
     return f"<h2>Follower growth</h2>\n<ul>{sentences}</ul>\n{table}"
 
 
-def _scrolling(label: str, table: str) -> str:
-    """A table that scrolls sideways on a narrow screen, and can be scrolled from the keyboard."""
-    return f'<div class="scroll" role="region" aria-label="{escape(label)}" tabindex="0">{table}</div>'
+def _scrolling_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A table of a label column then numbers, that scrolls sideways on a narrow screen and from the keyboard."""
+    table = htmlreport.table(caption, header, rows, (False, *(True for _ in header[1:])))
+    return f'<div class="scroll" role="region" aria-label="{escape(caption)}" tabindex="0">{table}</div>'
 
 
 HOW_COUNTED = (
